@@ -1,0 +1,21 @@
+export { codec, enc } from "./codecs";
+export {
+  createDatabase,
+  type Database,
+  type DialectName,
+  databaseFromDialect,
+  openSqlite,
+  ping,
+  sqlitePath,
+} from "./database";
+export { newId } from "./ids";
+export {
+  MIGRATION_NAME,
+  type MigrationSet,
+  type MigrationStatus,
+  mergeMigrations,
+  migrateUp,
+  migrationStatus,
+  pendingMigrations,
+} from "./migrations";
+export { type Executor, lockKey } from "./transaction";

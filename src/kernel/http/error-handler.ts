@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { DomainError, type ErrorIssue, errorSpec, type Lang, renderMessage } from "./errors";
+
+export interface ErrorEnvelope {
+  error: {
+    code: string;
+    message: string;
+    params: Record<string, unknown>;
+    issues: ErrorIssue[];
+    requestId: string;
+  };
+}
+
+export function envelope(
+  code: string,
+  lang: Lang,
+  requestId: string,
+  params: Record<string, unknown> = {},
+  issues: ErrorIssue[] = [],
+): { status: number; body: ErrorEnvelope } {
+  const spec = errorSpec(code) ?? errorSpec("INTERNAL")!;
+  return {
+    status: spec.status,
+    body: { error: { code, message: renderMessage(spec[lang], params), params, issues, requestId } },
+  };
+}
+
+/** Map framework and library errors to our codes; anything unknown is INTERNAL and logged. */
+function classify(err: FastifyError | Error): { code: string; params?: Record<string, unknown>; issues?: ErrorIssue[] } {
+  if (err instanceof DomainError) return { code: err.code, params: err.params, issues: err.issues };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as FastifyError).validationContext ?? "body";
+    return {
+      code: "VALIDATION_FAILED",
+      issues: err.validation.map((v) => ({
+        path: [where, ...String(v.instancePath || "").split("/").filter(Boolean)].join("."),
+        message: v.message ?? "invalid",
+      })),
+    };
+  }
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return { code: "MALFORMED_JSON" };
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return { code: "UNSUPPORTED_MEDIA_TYPE", params: { contentType: "?" } };
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+    case "FST_REQ_FILE_TOO_LARGE":
+    case "FST_PARTS_LIMIT":
+    case "FST_FILES_LIMIT":
+    case "FST_FIELDS_LIMIT":
+      return { code: "BODY_TOO_LARGE" };
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return { code: "VALIDATION_FAILED" };
+  }
+  if (err instanceof SyntaxError && fe.statusCode === 400) return { code: "MALFORMED_JSON" };
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    if (fe.statusCode === 404) return { code: "NOT_FOUND" };
+    if (fe.statusCode === 413) return { code: "BODY_TOO_LARGE" };
+    if (fe.statusCode === 415) return { code: "UNSUPPORTED_MEDIA_TYPE", params: { contentType: "?" } };
+    return { code: "VALIDATION_FAILED", issues: [{ path: "", message: fe.message }] };
+  }
+  return { code: "INTERNAL" };
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const c = classify(err);
+    if (c.code === "UNSUPPORTED_MEDIA_TYPE") c.params = { contentType: request.headers["content-type"] ?? "-" };
+    const { status, body } = envelope(c.code, request.lang ?? "id", request.id, c.params, c.issues);
+    if (status >= 500) request.log.error({ err }, "request failed");
+    else request.log.info({ code: c.code, status }, "request refused");
+    if (c.code === "RATE_LIMITED" && c.params?.retryAfter) reply.header("retry-after", String(c.params.retryAfter));
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const { status, body } = envelope("NOT_FOUND", request.lang ?? "id", request.id);
+    return reply.status(status).send(body);
+  });
+}

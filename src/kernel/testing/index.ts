@@ -1,0 +1,2 @@
+export { buildTestApp, type Session, TEST_PASSWORD, type TestApp, type TestAppOptions } from "./app";
+export { type Lane, pgliteLane, postgresLane, realPostgresUrl, sqliteLane, testLanes } from "./lanes";

@@ -1,0 +1,224 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import scalar from "@scalar/fastify-api-reference";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import { z } from "zod";
+import { AuditLog } from "../kernel/audit/audit";
+import { type Clock, systemClock } from "../kernel/clock";
+import type { Config } from "../kernel/config/config";
+import type { AppContext } from "../kernel/context";
+import { type Database, migrateUp, pendingMigrations, ping } from "../kernel/db";
+import { createDriver, FileService } from "../kernel/files";
+import { installErrorHandler } from "../kernel/http/error-handler";
+import { registerErrors } from "../kernel/http/errors";
+import { installAccessHooks, type RouteInfo } from "../kernel/http/hooks";
+import { RateLimiter } from "../kernel/http/rate-limit";
+import type { ZonaApp } from "../kernel/http/types";
+import { IdentityService, resolveBuiltinRoles } from "../kernel/identity";
+import { createLogger } from "../kernel/logging";
+import type { ServerModule } from "../kernel/module";
+import { channelsFromConfig, Outbox } from "../kernel/notify";
+import { OrgService } from "../kernel/org";
+import { allModules } from "./modules";
+import { VERSION } from "./version";
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+  modules?: ServerModule[];
+  /** Run migrations before serving (default true). */
+  migrate?: boolean;
+  /** Serve the built web app from dist/web when present (default true). */
+  serveWeb?: boolean;
+}
+
+export interface BuiltApp {
+  app: ZonaApp;
+  ctx: AppContext;
+  routes: RouteInfo[];
+}
+
+/** Build the whole context (services over one database) without HTTP: used by the app, CLI and jobs. */
+export async function buildContext(opts: BuildOptions): Promise<AppContext> {
+  const { config, database } = opts;
+  const modules = opts.modules ?? allModules;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  for (const m of modules) if (m.errors) registerErrors(m.errors);
+  if (opts.migrate !== false) await migrateUp(database.db, modules.map((m) => m.migrations ?? {}));
+
+  const db = database.db;
+  const audit = new AuditLog(db, database.dialect, clock);
+  const rateLimiter = new RateLimiter(db, config.sessionSecret);
+  const outbox = new Outbox(db, clock);
+  for (const channel of channelsFromConfig(config, log)) outbox.use(channel);
+  const org = new OrgService(db, audit, clock);
+  const permissions = () => modules.flatMap((m) => m.permissions ?? []);
+  const identity = new IdentityService({
+    db,
+    audit,
+    clock,
+    rateLimiter,
+    outbox,
+    secret: config.sessionSecret,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    publicUrl: config.publicUrl,
+    permissions,
+  });
+  const files = new FileService({ db, audit, clock, driver: createDriver(config), maxBytes: config.UPLOAD_MAX_BYTES });
+  const ctx: AppContext = { config, database, db, clock, log, rateLimiter, audit, org, identity, files, outbox, modules };
+  for (const m of modules) {
+    for (const [type, handler] of Object.entries(m.outboxHandlers ?? {})) outbox.register(type, (payload) => handler(ctx, payload));
+  }
+  await identity.syncBuiltinRoles(resolveBuiltinRoles(modules.map((m) => m.grants)));
+  return ctx;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
+  const ctx = await buildContext(opts);
+  const { config } = ctx;
+  const routes: RouteInfo[] = [];
+
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    disableRequestLogging: false,
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // JSON and multipart only: a text/plain body would otherwise reach the schema as a string.
+  app.removeContentTypeParser("text/plain");
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"], // the API reference page inlines its boot script
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith("https://"),
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart, {
+    limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Zona API", version: VERSION, description: "Zona Integritas platform — HTTP API" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "zona_session" }, token: { type: "http", scheme: "bearer" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installAccessHooks(app, ctx, routes);
+
+  app.get("/api/openapi.json", {
+    schema: { hide: true },
+    config: { access: "public" },
+    handler: async () => app.swagger(),
+  });
+  await app.register(scalar, { routePrefix: "/api/docs", configuration: { url: "/api/openapi.json" } });
+
+  app.get("/api/health", {
+    schema: { tags: ["system"], summary: "Liveness", response: { 200: z.object({ status: z.literal("ok") }) } },
+    config: { access: "public" },
+    handler: async () => ({ status: "ok" as const }),
+  });
+
+  app.get("/api/ready", {
+    schema: {
+      tags: ["system"],
+      summary: "Readiness: database reachable and migrations applied",
+      response: { 200: z.object({ status: z.literal("ready"), database: z.string() }), 503: z.object({ status: z.literal("not_ready"), reason: z.string() }) },
+    },
+    config: { access: "public" },
+    handler: async (_req, reply) => {
+      if (!(await ping(ctx.database))) return reply.status(503).send({ status: "not_ready" as const, reason: "database unreachable" });
+      const pending = await pendingMigrations(ctx.db, ctx.modules.map((m) => m.migrations ?? {}));
+      if (pending.length) return reply.status(503).send({ status: "not_ready" as const, reason: `${pending.length} migration(s) pending` });
+      return { status: "ready" as const, database: ctx.database.lane };
+    },
+  });
+
+  app.get("/api/meta", {
+    schema: {
+      tags: ["system"],
+      summary: "Public facts about this installation (demo accounts when in demo mode)",
+      response: {
+        200: z.object({
+          name: z.string(),
+          version: z.string(),
+          demo: z.boolean(),
+          modules: z.array(z.string()),
+          demoAccounts: z
+            .array(z.object({ email: z.string(), password: z.string(), roleKey: z.string(), roleName: z.object({ id: z.string(), en: z.string() }), unitName: z.string() }))
+            .optional(),
+        }),
+      },
+    },
+    config: { access: "public" },
+    handler: async () => {
+      const { demoAccounts } = await import("./demo");
+      return {
+        name: "Zona",
+        version: VERSION,
+        demo: config.demo,
+        modules: ctx.modules.map((m) => m.name),
+        ...(config.demo ? { demoAccounts: await demoAccounts(ctx) } : {}),
+      };
+    },
+  });
+
+  for (const m of ctx.modules) if (m.routes) await app.register(async (scope) => m.routes!(scope as ZonaApp, ctx));
+
+  if (opts.serveWeb !== false) await serveWeb(app);
+  await app.ready();
+  return { app, ctx, routes };
+}
+
+/** The single-page app: static files from dist/web and index.html for every non-API path. */
+async function serveWeb(app: ZonaApp) {
+  const root = resolve(join(import.meta.dirname, "../../dist/web"));
+  if (!existsSync(join(root, "index.html"))) return;
+  await app.register(fastifyStatic, { root, prefix: "/", wildcard: true, index: false, maxAge: "1h", immutable: false });
+  const spa = async (_req: unknown, reply: any) => reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+  app.get("/", { schema: { hide: true }, config: { access: "public" }, handler: spa });
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.method === "GET" && !req.url.startsWith("/api") && !req.url.includes(".")) return spa(req, reply);
+    const { envelope } = await import("../kernel/http/error-handler");
+    const e = envelope("NOT_FOUND", req.lang ?? "id", req.id);
+    return reply.status(e.status).send(e.body);
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * The map of the house: every server module in dependency order. The kernel's parts come first;
+ * domain modules (src/modules/<name>/server/index.ts) are appended as they are built.
+ */
+import { auditModule } from "../kernel/audit/module";
+import { filesModule } from "../kernel/files";
+import { httpModule } from "../kernel/http/module";
+import { identityModule } from "../kernel/identity";
+import { jobsMigrations } from "../kernel/jobs";
+import type { ServerModule } from "../kernel/module";
+import { notifyMigrations } from "../kernel/notify";
+import { orgModule } from "../kernel/org";
+
+const notifyModule: ServerModule = { name: "notify", migrations: notifyMigrations };
+const jobsModule: ServerModule = { name: "jobs", migrations: jobsMigrations };
+
+export const kernelModules: ServerModule[] = [
+  httpModule,
+  orgModule,
+  auditModule,
+  identityModule,
+  filesModule,
+  notifyModule,
+  jobsModule,
+];
+
+/** Domain modules, in dependency order. */
+export const domainModules: ServerModule[] = [];
+
+export const allModules: ServerModule[] = [...kernelModules, ...domainModules];

@@ -1,0 +1,130 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../ui/api";
+import type { AuditPage, Items, Permission, Role, Unit, UnitKind, UserItem } from "../../ui/types";
+import type { Zone } from "../../ui/format";
+
+/** TanStack Query bindings for the kernel's admin API (units, users, roles, audit). */
+
+export const adminKeys = {
+  units: ["units"] as const,
+  users: (filter: { unitId?: string; q?: string }) => ["users", filter] as const,
+  roles: ["roles"] as const,
+  permissions: ["permissions"] as const,
+  audit: (filter: AuditFilter) => ["audit", "list", filter] as const,
+};
+
+export function useUnits(enabled = true) {
+  return useQuery({
+    queryKey: adminKeys.units,
+    queryFn: ({ signal }) => api.get<Items<Unit>>("/api/units", { signal }),
+    enabled,
+  });
+}
+
+export function useUsers(filter: { unitId?: string; q?: string }) {
+  return useQuery({
+    queryKey: adminKeys.users(filter),
+    queryFn: ({ signal }) => api.get<Items<UserItem>>("/api/users", { query: filter, signal }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useRoles() {
+  return useQuery({
+    queryKey: adminKeys.roles,
+    queryFn: ({ signal }) => api.get<Items<Role>>("/api/roles", { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function usePermissions() {
+  return useQuery({
+    queryKey: adminKeys.permissions,
+    queryFn: ({ signal }) => api.get<Items<Permission>>("/api/permissions", { signal }),
+    staleTime: 30 * 60_000,
+  });
+}
+
+export interface AuditFilter {
+  action?: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+}
+
+export function useAudit(filter: AuditFilter, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: adminKeys.audit(filter),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<AuditPage>("/api/audit", { query: { ...filter, beforeSeq: pageParam, limit: pageSize }, signal }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
+  });
+}
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  nip?: string | null;
+  phone?: string | null;
+  password?: string | null;
+  roleKey: string;
+  unitId: string;
+}
+
+export interface UpdateUserInput {
+  name?: string;
+  nip?: string | null;
+  phone?: string | null;
+  status?: "active" | "disabled";
+}
+
+export interface CreateUnitInput {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  zone?: Zone;
+}
+
+/** Mutations that refresh what they change (and the header's unit list after unit edits). */
+export function useAdminMutations() {
+  const qc = useQueryClient();
+  const refreshUsers = () => qc.invalidateQueries({ queryKey: ["users"] });
+  const refreshUnits = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: adminKeys.units }), qc.invalidateQueries({ queryKey: ["me"] })]);
+  return {
+    createUser: useMutation({
+      mutationFn: (input: CreateUserInput) => api.post<UserItem>("/api/users", input),
+      onSuccess: refreshUsers,
+    }),
+    updateUser: useMutation({
+      mutationFn: ({ id, ...input }: UpdateUserInput & { id: string }) => api.patch<UserItem>(`/api/users/${id}`, input),
+      onSuccess: refreshUsers,
+    }),
+    addAssignment: useMutation({
+      mutationFn: ({ userId, roleKey, unitId }: { userId: string; roleKey: string; unitId: string }) =>
+        api.post<{ id: string }>(`/api/users/${userId}/assignments`, { roleKey, unitId }),
+      onSuccess: () => Promise.all([refreshUsers(), qc.invalidateQueries({ queryKey: ["me"] })]),
+    }),
+    removeAssignment: useMutation({
+      mutationFn: ({ userId, assignmentId }: { userId: string; assignmentId: string }) =>
+        api.delete(`/api/users/${userId}/assignments/${assignmentId}`),
+      onSuccess: () => Promise.all([refreshUsers(), qc.invalidateQueries({ queryKey: ["me"] })]),
+    }),
+    createUnit: useMutation({
+      mutationFn: (input: CreateUnitInput) => api.post<Unit>("/api/units", input),
+      onSuccess: refreshUnits,
+    }),
+    updateUnit: useMutation({
+      mutationFn: ({ id, ...input }: { id: string; name?: string; code?: string; zone?: Zone }) =>
+        api.patch<Unit>(`/api/units/${id}`, input),
+      onSuccess: refreshUnits,
+    }),
+    moveUnit: useMutation({
+      mutationFn: ({ id, parentId }: { id: string; parentId: string }) =>
+        api.post<Unit>(`/api/units/${id}/move`, { parentId }),
+      onSuccess: refreshUnits,
+    }),
+  };
+}

@@ -1,0 +1,29 @@
+import { IconBuildingCommunity, IconHistory, IconSettings, IconUsers } from "@tabler/icons-react";
+import { lazyPage } from "../../ui/components/lazyPage";
+import type { WebModule } from "../../ui/module";
+
+/**
+ * The kernel's administration pages as a web module, shaped exactly like a domain module's
+ * `web/routes.tsx`: nav items with permissions, lazy routes, a home card.
+ */
+export const adminModule: WebModule = {
+  name: "admin",
+  titleKey: "admin.title",
+  nav: [
+    { path: "/admin/units", labelKey: "admin.nav.units", icon: IconBuildingCommunity, permission: "org.unit.read" },
+    { path: "/admin/users", labelKey: "admin.nav.users", icon: IconUsers, permission: "identity.user.read" },
+    { path: "/admin/audit", labelKey: "admin.nav.audit", icon: IconHistory, permission: "audit.read" },
+  ],
+  routes: [
+    { path: "/admin/units", element: lazyPage(() => import("./pages/UnitsPage"), { permission: "org.unit.read" }) },
+    { path: "/admin/users", element: lazyPage(() => import("./pages/UsersPage"), { permission: "identity.user.read" }) },
+    { path: "/admin/audit", element: lazyPage(() => import("./pages/AuditPage"), { permission: "audit.read" }) },
+  ],
+  homeCard: {
+    titleKey: "admin.home.title",
+    descriptionKey: "admin.home.description",
+    path: "/admin/users",
+    icon: IconSettings,
+    permission: "identity.user.read",
+  },
+};

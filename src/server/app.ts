@@ -95,7 +95,6 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
-    disableRequestLogging: false,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),

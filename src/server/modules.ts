@@ -10,6 +10,7 @@ import { jobsMigrations } from "../kernel/jobs";
 import type { ServerModule } from "../kernel/module";
 import { notifyMigrations } from "../kernel/notify";
 import { orgModule } from "../kernel/org";
+import { systemModule } from "./system";
 
 const notifyModule: ServerModule = { name: "notify", migrations: notifyMigrations };
 const jobsModule: ServerModule = { name: "jobs", migrations: jobsMigrations };
@@ -22,6 +23,7 @@ export const kernelModules: ServerModule[] = [
   filesModule,
   notifyModule,
   jobsModule,
+  systemModule,
 ];
 
 /** Domain modules, in dependency order. */

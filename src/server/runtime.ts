@@ -6,6 +6,7 @@ import { Scheduler } from "../kernel/jobs";
 import { OutboxWorker } from "../kernel/notify";
 import { buildApp, type BuiltApp } from "./app";
 import { seedDemo } from "./demo";
+import { heartbeatJob } from "./system";
 
 export interface Running extends BuiltApp {
   url: string;
@@ -15,10 +16,11 @@ export interface Running extends BuiltApp {
 
 /** Start background work for one node: the outbox worker and the scheduled jobs. */
 export function startBackground(ctx: AppContext) {
-  const nodeId = `${hostname()}:${process.pid}`;
+  const nodeId = ctx.config.NODE_ID ?? `${hostname()}:${process.pid}`;
   const worker = new OutboxWorker({ db: ctx.db, outbox: ctx.outbox, clock: ctx.clock, log: ctx.log, nodeId });
   const scheduler = new Scheduler<AppContext>({ db: ctx.db, clock: ctx.clock, ctx, log: ctx.log, nodeId });
   for (const m of ctx.modules) for (const job of m.jobs ?? []) scheduler.register(job);
+  scheduler.register(heartbeatJob(ctx.config.JOBS_HEARTBEAT_SECONDS, nodeId));
   worker.start();
   scheduler.start();
   return {

@@ -32,6 +32,7 @@ export interface MeUser {
   name: string;
   nip: string | null;
   phone: string | null;
+  status?: "active" | "disabled";
   totpEnabled: boolean;
 }
 
@@ -114,10 +115,12 @@ export interface AuditPage {
 export interface ApiToken {
   id: string;
   name: string;
+  /** The first characters of the token, to recognise it; the secret is shown only once, at creation. */
+  prefix: string;
   scopes: string[];
-  createdAt?: string;
-  expiresAt?: string | null;
-  lastUsedAt?: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
 }
 
 export interface Items<T> {

@@ -44,6 +44,8 @@ export const configSchema = z
     DEMO: bool.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     JOBS: bool.default(true),
+    JOBS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+    NODE_ID: z.string().max(100).optional(),
   });
 
 /**

@@ -1,4 +1,4 @@
-import type { MultipartFile, MultipartValue } from "@fastify/multipart";
+import type { MultipartFile } from "@fastify/multipart";
 import { z } from "zod";
 import type { AppContext } from "../context";
 import { DomainError, fail } from "../http/errors";
@@ -51,14 +51,6 @@ export function downloadHeaders(f: StoredFile): Record<string, string> {
 
 const unitIdField = z.string().trim().min(1).max(64);
 
-function fieldValue(part: MultipartFile, name: string): string | undefined {
-  const f = part.fields[name];
-  const one = Array.isArray(f) ? f[0] : f;
-  if (!one || one.type !== "field") return undefined;
-  const v = (one as MultipartValue).value;
-  return typeof v === "string" ? v : undefined;
-}
-
 function actorOf(req: { actor: Actor | null }): Actor {
   return req.actor ?? fail("UNAUTHENTICATED");
 }
@@ -81,16 +73,29 @@ export function filesRoutes(app: ZonaApp, ctx: AppContext): void {
     config: { access: { permission: FILES_PERMISSIONS.upload } },
     handler: async (req, reply) => {
       const actor = actorOf(req);
+      // Parts are read in order: the fields before the first file part are all the server knows
+      // when the bytes start to flow, so `unitId` must come first (a field after the file is ignored,
+      // whatever the file's size — the rule does not depend on buffering).
       // One byte over the limit is enough to know; busboy discards the rest of an oversized part.
-      const part = await req.file({ limits: { fileSize: ctx.files.maxBytes + 1, files: 1 } });
+      const parts = req.parts({ limits: { fileSize: ctx.files.maxBytes + 1, files: 1 } });
+      let rawUnitId: string | undefined;
+      let part: MultipartFile | undefined;
+      for await (const p of parts) {
+        if (p.type === "file") {
+          part = p;
+          break;
+        }
+        if (p.fieldname === "unitId" && rawUnitId === undefined && typeof p.value === "string") rawUnitId = p.value;
+      }
       if (!part) fail("FILES_MISSING_PART", { part: "file" });
       try {
         if (part.fieldname !== "file") fail("FILES_MISSING_PART", { part: "file" });
-        const raw = fieldValue(part, "unitId");
-        if (raw === undefined) fail("FILES_MISSING_PART", { part: "unitId" });
-        const parsed = unitIdField.safeParse(raw);
+        if (rawUnitId === undefined) fail("FILES_MISSING_PART", { part: "unitId" });
+        const parsed = unitIdField.safeParse(rawUnitId);
         if (!parsed.success) {
-          throw new DomainError("VALIDATION_FAILED", {}, [{ path: "body.unitId", message: parsed.error.issues[0]?.message ?? "invalid" }]);
+          throw new DomainError("VALIDATION_FAILED", {}, [
+            { path: "body.unitId", message: parsed.error.issues[0]?.message ?? "invalid" },
+          ]);
         }
         const unit = (await ctx.org.get(parsed.data)) ?? fail("ORG_UNIT_NOT_FOUND", { id: parsed.data });
         const file = await ctx.files.upload(actor, {

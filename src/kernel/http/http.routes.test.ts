@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { mergeMigrations } from "../db/migrations";
 import type { ServerModule } from "../module";
-import { allModules } from "../../server/modules";
 import { buildTestApp, type TestApp } from "../testing";
 
 describe("route declarations", () => {
@@ -30,11 +29,11 @@ describe("route declarations", () => {
         app.get("/api/rogue", { schema: { response: { 200: z.object({}) } } }, async () => ({}));
       },
     };
-    await expect(buildTestApp({ demo: false, modules: [...allModules, rogue] })).rejects.toThrow(/GET \/api\/rogue declares no access/);
+    await expect(buildTestApp({ demo: false, modules: [...t.ctx.modules, rogue] })).rejects.toThrow(/GET \/api\/rogue declares no access/);
   });
 
   it("names every migration by the house rule, once", () => {
-    expect(() => mergeMigrations(allModules.map((m) => m.migrations ?? {}))).not.toThrow();
+    expect(() => mergeMigrations(t.ctx.modules.map((m) => m.migrations ?? {}))).not.toThrow();
     expect(() => mergeMigrations([{ "20260101T0000_x_a": { up: async () => {} } }, { "20260101T0000_x_a": { up: async () => {} } }])).toThrow(/duplicate/);
     expect(() => mergeMigrations([{ "2026-01-01_a": { up: async () => {} } }])).toThrow(/bad migration name/);
   });

@@ -88,7 +88,8 @@ export function SessionGate() {
   }, [me.data, unitList, currentUnit, setCurrentUnitId, endSession]);
 
   if (me.isPending) return <PageLoader minHeight="100vh" />;
-  if (me.error) {
+  // A failed refetch keeps the data: stay put (a 401 there is handled by the API client's hook).
+  if (me.error && !me.data) {
     if (isApiError(me.error) && me.error.status === 401) {
       return <Navigate to={loginPath(location.pathname, location.search)} replace />;
     }

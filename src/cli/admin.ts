@@ -43,7 +43,8 @@ export function registerAdminCommands(program: Command) {
       const config = cliConfig(cmd);
       const database = createDatabase(config.DATABASE_URL);
       try {
-        const list = await migrationStatus(database.db, allModules.map((m) => m.migrations ?? {})).catch(() => []);
+        // No catch: an unreachable database must fail (exit 2), not print an empty list and exit 0.
+        const list = await migrationStatus(database.db, allModules.map((m) => m.migrations ?? {}));
         if (o.json) return out(JSON.stringify(list));
         for (const m of list) out(`${m.executedAt ? "applied" : "pending"}  ${m.name}${m.executedAt ? `  ${m.executedAt}` : ""}`);
       } finally {
@@ -86,7 +87,8 @@ export function registerAdminCommands(program: Command) {
     .action(async (o: { email: string; name: string; role: string; unit: string; nip?: string }, cmd: Command) => {
       const password = await readStdin();
       await withContext(cmd, async (ctx) => {
-        const u = (await ctx.org.byCode(o.unit)) ?? explain(new DomainError("ORG_UNIT_NOT_FOUND", { id: o.unit }));
+        const u = await ctx.org.byCode(o.unit);
+        if (!u) throw new Error(`no work unit with code ${o.unit} (ORG_UNIT_NOT_FOUND); see \`zona unit list\``);
         const created = await ctx.identity
           .createUser(cli, { email: o.email, name: o.name, nip: o.nip ?? null, password, roleKey: o.role, unitId: u.id })
           .catch(explain);

@@ -15,7 +15,10 @@ export async function withContext<T>(cmd: Command, fn: (ctx: AppContext, db: Dat
   const config = cliConfig(cmd);
   const database = createDatabase(config.DATABASE_URL);
   try {
-    const ctx = await buildContext({ config, database, logger: createLogger("warn", process.stderr as any) });
+    // Errors only unless LOG_LEVEL is set: the server-side warnings (e.g. "SMTP_URL is not set") are
+    // noise on every command's stderr and would drown the one line a script needs.
+    const level = process.env.LOG_LEVEL ? config.LOG_LEVEL : "error";
+    const ctx = await buildContext({ config, database, logger: createLogger(level, process.stderr as any) });
     return await fn(ctx, database);
   } finally {
     await database.close();

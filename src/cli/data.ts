@@ -1,5 +1,5 @@
-import { existsSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import SQLite from "better-sqlite3";
 import { openSqlite, sqlitePath } from "../kernel/db";
@@ -20,6 +20,7 @@ export function registerDataCommands(program: Command) {
       const conn = openSqlite(source);
       try {
         // SQLite's online backup API: consistent while the server keeps running.
+        mkdirSync(dirname(resolve(file)), { recursive: true });
         await conn.backup(resolve(file));
       } finally {
         conn.close();
@@ -40,12 +41,18 @@ export function registerDataCommands(program: Command) {
       if (!existsSync(src)) throw new Error(`no backup at ${src}`);
       const backup = new SQLite(src, { readonly: true, fileMustExist: true });
       try {
-        const check = backup.pragma("integrity_check", { simple: true });
+        let check: unknown;
+        try {
+          check = backup.pragma("integrity_check", { simple: true });
+        } catch (err) {
+          throw new Error(`${src} is not a SQLite database, so not a Zona backup (${err instanceof Error ? err.message : String(err)})`);
+        }
         if (check !== "ok") throw new Error(`backup failed its integrity check: ${String(check)}`);
         const hasAudit = backup.prepare("select count(*) n from sqlite_master where name = 'audit_events'").get() as { n: number };
         if (!hasAudit.n) throw new Error("this file is not a Zona database backup");
         const target = sqlitePath(config.DATABASE_URL);
         for (const suffix of ["-wal", "-shm"]) rmSync(target + suffix, { force: true });
+        mkdirSync(dirname(target), { recursive: true });
         await backup.backup(target);
       } finally {
         backup.close();

@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { ConfigError } from "../kernel/config/config";
 import { DomainError } from "../kernel/http/errors";
 import { VERSION } from "../server/version";
@@ -16,13 +16,19 @@ program
   .description("Zona — platform Zona Integritas (WBK/WBBM) untuk unit kerja pemerintah")
   .version(VERSION)
   .addOption(new Option("--database-url <url>", "database (default: DATABASE_URL or file:./var/zona.db)").env("DATABASE_URL"))
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors exit 2 like every other failure (commander's default, 1, means "audit chain broken").
+  .exitOverride();
 
 registerServeCommand(program);
 registerAdminCommands(program);
 registerDataCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    // commander already printed the message (or the help / version); only the exit code is ours.
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  }
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
   } else if (err instanceof DomainError) {

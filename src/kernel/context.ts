@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditLog } from "./audit/audit";
+import type { CalendarStore } from "./calendar/server/store";
 import type { Clock } from "./clock";
 import type { Config } from "./config/config";
 import type { Database } from "./db/database";
@@ -24,5 +25,6 @@ export interface AppContext {
   identity: IdentityService;
   files: FileService;
   outbox: Outbox;
+  calendar: CalendarStore;
   modules: readonly ServerModule[];
 }

@@ -16,6 +16,7 @@ import {
 import type { Logger } from "pino";
 import { z } from "zod";
 import { AuditLog } from "../kernel/audit/audit";
+import { CalendarStore } from "../kernel/calendar/server";
 import { type Clock, systemClock } from "../kernel/clock";
 import type { Config } from "../kernel/config/config";
 import type { AppContext } from "../kernel/context";
@@ -80,7 +81,8 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
     permissions,
   });
   const files = new FileService({ db, audit, clock, driver: createDriver(config), maxBytes: config.UPLOAD_MAX_BYTES });
-  const ctx: AppContext = { config, database, db, clock, log, rateLimiter, audit, org, identity, files, outbox, modules };
+  const calendar = new CalendarStore(db, audit, clock);
+  const ctx: AppContext = { config, database, db, clock, log, rateLimiter, audit, org, identity, files, outbox, calendar, modules };
   for (const m of modules) {
     for (const [type, handler] of Object.entries(m.outboxHandlers ?? {})) outbox.register(type, (payload) => handler(ctx, payload));
   }

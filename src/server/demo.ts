@@ -29,6 +29,7 @@ export const DEMO_USERS: Array<{ email: string; name: string; roleKey: string; u
   { email: "piutang@zona.demo", name: "Petugas Piutang Negara", roleKey: "receivables_officer", unit: "KPKNL-BEKASI" },
   { email: "kekayaan@zona.demo", name: "Petugas Kekayaan Negara", roleKey: "asset_officer", unit: "KPKNL-BEKASI" },
   { email: "media@zona.demo", name: "Petugas Media", roleKey: "media_officer", unit: "KPKNL-BEKASI" },
+  { email: "kepala.kanwil@zona.demo", name: "Kepala Kanwil DJKN Jawa Barat", roleKey: "head", unit: "KANWIL-JABAR" },
   { email: "tpi@zona.demo", name: "Evaluator TPI Kanwil", roleKey: "tpi_evaluator", unit: "KANWIL-JABAR" },
   { email: "tpn@zona.demo", name: "Evaluator TPN", roleKey: "tpn_evaluator", unit: "KEMENKEU" },
   { email: "kepala.bandung@zona.demo", name: "Kepala KPKNL Bandung", roleKey: "head", unit: "KPKNL-BANDUNG" },

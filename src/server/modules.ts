@@ -3,6 +3,7 @@
  * domain modules (src/modules/<name>/server/index.ts) are appended as they are built.
  */
 import { auditModule } from "../kernel/audit/module";
+import { calendarModule } from "../kernel/calendar/server";
 import { filesModule } from "../kernel/files";
 import { httpModule } from "../kernel/http/module";
 import { identityModule } from "../kernel/identity";
@@ -21,6 +22,7 @@ export const kernelModules: ServerModule[] = [
   auditModule,
   identityModule,
   filesModule,
+  calendarModule,
   notifyModule,
   jobsModule,
   systemModule,

@@ -1,6 +1,7 @@
 import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { RouterProvider } from "react-router";
 import { isApiError } from "../ui/api";
 import { cssVariablesResolver, theme } from "../ui/theme";
@@ -21,13 +22,28 @@ export function createQueryClient() {
 
 type Router = Parameters<typeof RouterProvider>[0]["router"];
 
+/** Theme, notifications and the query cache; `env="test"` turns off transitions and portals. */
+export function AppProviders({
+  queryClient,
+  env,
+  children,
+}: {
+  queryClient: QueryClient;
+  env?: "default" | "test";
+  children: ReactNode;
+}) {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light" env={env}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
 export function App({ router, queryClient }: { router: Router; queryClient: QueryClient }) {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>
   );
 }

@@ -3,8 +3,9 @@ import type { RouteObject } from "react-router";
 import { PageLoader } from "../ui/components/PageLoader";
 import type { WebModule } from "../ui/module";
 import { RouteError } from "./pages/RouteError";
-import { SessionGate } from "./session/SessionGate";
 
+// The signed-in shell is its own chunk, so sign-in and public pages never download it.
+const SessionGate = lazy(() => import("./session/SessionGate"));
 const LoginPage = lazy(() => import("./pages/LoginPage"));
 const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage"));
 const ResetPasswordPage = lazy(() => import("./pages/ResetPasswordPage"));
@@ -31,7 +32,7 @@ export function createRoutes(modules: readonly WebModule[]): RouteObject[] {
         ...modules.flatMap((m) => m.publicRoutes ?? []),
         {
           path: "/",
-          element: <SessionGate />,
+          element: standalone(<SessionGate />),
           children: [
             {
               errorElement: <RouteError inShell />,

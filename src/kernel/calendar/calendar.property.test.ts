@@ -25,7 +25,10 @@ const OFFSET = { WIB: 420, WITA: 480, WIT: 540 } as const;
 
 const configs: Array<[string, CalendarConfig]> = [
   ["Kemenkeu WIB", DEFAULT_CALENDAR_CONFIG],
-  ["08–16 with break, WITA", officeHours("08:00", "16:00", [1, 2, 3, 4, 5], { zone: "WITA", rest: { start: "12:00", end: "13:00" } })],
+  [
+    "08–16 with break, WITA",
+    officeHours("08:00", "16:00", [1, 2, 3, 4, 5], { zone: "WITA", rest: { start: "12:00", end: "13:00" } }),
+  ],
   ["Mon/Wed/Sat 09–12, WIT", officeHours("09:00", "12:00", [1, 3, 6], { zone: "WIT" })],
 ];
 

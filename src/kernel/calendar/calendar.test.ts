@@ -33,7 +33,8 @@ const withBreak = createCalendar(
 const kemenkeu = createCalendar(DEFAULT_CALENDAR_CONFIG, holidays);
 
 /** 'YYYY-MM-DD HH:MM' local → instant. */
-const at = (cal: Calendar, local: string) => localToInstant(cal, local.slice(0, 10), local.slice(11, 16) || "00:00");
+const at = (cal: Calendar, local: string) =>
+  localToInstant(cal, local.slice(0, 10), local.slice(11, 16) || "00:00");
 /** instant → 'YYYY-MM-DD HH:MM' local. */
 const show = (cal: Calendar, instant: Date) => {
   const p = toLocal(cal, instant);
@@ -47,7 +48,12 @@ describe("addWorkingHours — SLA in jam kerja (08:00–16:00 Senin–Jumat)", (
     ["masuk Sabtu 10:00, 1 jam → Senin 09:00", "2026-11-28 10:00", 1, "2026-11-30 09:00"],
     ["masuk Senin 06:00 (belum buka), 1 jam → Senin 09:00", "2026-11-30 06:00", 1, "2026-11-30 09:00"],
     ["masuk Jumat tepat 16:00 (jam tutup), 1 jam → Senin 09:00", "2026-11-27 16:00", 1, "2026-11-30 09:00"],
-    ["masuk Jumat 15:00, 1 jam → Jumat 16:00 (habis saat tutup, tidak pindah ke Senin)", "2026-11-27 15:00", 1, "2026-11-27 16:00"],
+    [
+      "masuk Jumat 15:00, 1 jam → Jumat 16:00 (habis saat tutup, tidak pindah ke Senin)",
+      "2026-11-27 15:00",
+      1,
+      "2026-11-27 16:00",
+    ],
     ["masuk Rabu 10:00, 0 jam → Rabu 10:00", "2026-11-25 10:00", 0, "2026-11-25 10:00"],
     ["masuk Sabtu, 0 jam → Senin 08:00 (saat jam mulai berjalan)", "2026-11-28 10:00", 0, "2026-11-30 08:00"],
     ["masuk Jumat 16:00, 0 jam → Senin 08:00", "2026-11-27 16:00", 0, "2026-11-30 08:00"],
@@ -58,9 +64,24 @@ describe("addWorkingHours — SLA in jam kerja (08:00–16:00 Senin–Jumat)", (
       2,
       "2026-03-25 09:00",
     ],
-    ["Rabu 23 Des 2026 14:00, 4 jam → Senin 28 Des 10:00 (cuti bersama 24, Natal 25)", "2026-12-23 14:00", 4, "2026-12-28 10:00"],
-    ["Jumat 14 Agu 2026 15:00, 2 jam → Selasa 18 Agu 09:00 (17 Agustus libur)", "2026-08-14 15:00", 2, "2026-08-18 09:00"],
-    ["Senin 16 Mar 2026 08:00, 40 jam → Jumat 27 Mar 16:00 (lima hari kerja melewati Lebaran)", "2026-03-16 08:00", 40, "2026-03-27 16:00"],
+    [
+      "Rabu 23 Des 2026 14:00, 4 jam → Senin 28 Des 10:00 (cuti bersama 24, Natal 25)",
+      "2026-12-23 14:00",
+      4,
+      "2026-12-28 10:00",
+    ],
+    [
+      "Jumat 14 Agu 2026 15:00, 2 jam → Selasa 18 Agu 09:00 (17 Agustus libur)",
+      "2026-08-14 15:00",
+      2,
+      "2026-08-18 09:00",
+    ],
+    [
+      "Senin 16 Mar 2026 08:00, 40 jam → Jumat 27 Mar 16:00 (lima hari kerja melewati Lebaran)",
+      "2026-03-16 08:00",
+      40,
+      "2026-03-27 16:00",
+    ],
   ] as const)("%s", (_, start, hours, due) => {
     expect(show(layanan, addWorkingHours(layanan, at(layanan, start), hours))).toBe(due);
   });
@@ -69,8 +90,18 @@ describe("addWorkingHours — SLA in jam kerja (08:00–16:00 Senin–Jumat)", (
 describe("addWorkingHours with a lunch break (12:00–13:00)", () => {
   it.each([
     ["masuk Senin 12:30 (istirahat), 1 jam → 14:00", "2026-11-30 12:30", 1, "2026-11-30 14:00"],
-    ["masuk Senin 11:30, 1 jam → 13:30 (istirahat tidak dihitung)", "2026-11-30 11:30", 1, "2026-11-30 13:30"],
-    ["masuk Senin 11:00, 1 jam → 12:00 (habis saat istirahat mulai)", "2026-11-30 11:00", 1, "2026-11-30 12:00"],
+    [
+      "masuk Senin 11:30, 1 jam → 13:30 (istirahat tidak dihitung)",
+      "2026-11-30 11:30",
+      1,
+      "2026-11-30 13:30",
+    ],
+    [
+      "masuk Senin 11:00, 1 jam → 12:00 (habis saat istirahat mulai)",
+      "2026-11-30 11:00",
+      1,
+      "2026-11-30 12:00",
+    ],
     ["masuk Senin 15:30, 1 jam → Selasa 08:30", "2026-11-30 15:30", 1, "2026-12-01 08:30"],
     ["masuk Senin 08:00, 7 jam → Senin 16:00 (satu hari penuh)", "2026-11-30 08:00", 7, "2026-11-30 16:00"],
   ] as const)("%s", (_, start, hours, due) => {
@@ -85,11 +116,31 @@ describe("addWorkingDays — batas waktu dalam hari kerja (hari penerimaan tidak
     ["diterima Minggu malam, 1 hari kerja → Senin", "2026-11-29 23:00", 1, "2026-11-30 16:00"],
     ["diterima Senin 07:00 (belum buka), 1 hari kerja → Selasa", "2026-11-30 07:00", 1, "2026-12-01 16:00"],
     ["diterima Senin 23:00 (sudah tutup), 1 hari kerja → Selasa", "2026-11-30 23:00", 1, "2026-12-01 16:00"],
-    ["diterima Selasa 17 Mar 2026, 3 hari kerja → Jumat 27 Mar (libur Nyepi–Lebaran)", "2026-03-17 09:00", 3, "2026-03-27 16:00"],
-    ["diterima Jumat 13 Mar 2026, 14 hari kerja → Jumat 10 Apr (Lebaran, Wafat Yesus 3 Apr)", "2026-03-13 09:00", 14, "2026-04-10 16:00"],
+    [
+      "diterima Selasa 17 Mar 2026, 3 hari kerja → Jumat 27 Mar (libur Nyepi–Lebaran)",
+      "2026-03-17 09:00",
+      3,
+      "2026-03-27 16:00",
+    ],
+    [
+      "diterima Jumat 13 Mar 2026, 14 hari kerja → Jumat 10 Apr (Lebaran, Wafat Yesus 3 Apr)",
+      "2026-03-13 09:00",
+      14,
+      "2026-04-10 16:00",
+    ],
     ["diterima Rabu 23 Des 2026, 1 hari kerja → Senin 28 Des", "2026-12-23 09:00", 1, "2026-12-28 16:00"],
-    ["diterima Rabu 13 Mei 2026, 2 hari kerja → Selasa 19 Mei (Kenaikan + cuti bersama)", "2026-05-13 09:00", 2, "2026-05-19 16:00"],
-    ["diterima Kamis 31 Des 2026, 1 hari kerja → Senin 4 Jan 2027 (Tahun Baru)", "2026-12-31 09:00", 1, "2027-01-04 16:00"],
+    [
+      "diterima Rabu 13 Mei 2026, 2 hari kerja → Selasa 19 Mei (Kenaikan + cuti bersama)",
+      "2026-05-13 09:00",
+      2,
+      "2026-05-19 16:00",
+    ],
+    [
+      "diterima Kamis 31 Des 2026, 1 hari kerja → Senin 4 Jan 2027 (Tahun Baru)",
+      "2026-12-31 09:00",
+      1,
+      "2027-01-04 16:00",
+    ],
     ["0 hari kerja, diterima Rabu → Rabu pukul tutup", "2026-11-25 09:00", 0, "2026-11-25 16:00"],
     ["0 hari kerja, diterima Sabtu → Senin pukul tutup", "2026-11-28 09:00", 0, "2026-11-30 16:00"],
   ] as const)("%s", (_, received, n, due) => {
@@ -97,8 +148,12 @@ describe("addWorkingDays — batas waktu dalam hari kerja (hari penerimaan tidak
   });
 
   it("Kemenkeu hours: a deadline on Friday ends at 16:30, Monday–Thursday at 16:00", () => {
-    expect(show(kemenkeu, addWorkingDays(kemenkeu, at(kemenkeu, "2026-11-24 09:00"), 3))).toBe("2026-11-27 16:30");
-    expect(show(kemenkeu, addWorkingDays(kemenkeu, at(kemenkeu, "2026-11-24 09:00"), 2))).toBe("2026-11-26 16:00");
+    expect(show(kemenkeu, addWorkingDays(kemenkeu, at(kemenkeu, "2026-11-24 09:00"), 3))).toBe(
+      "2026-11-27 16:30",
+    );
+    expect(show(kemenkeu, addWorkingDays(kemenkeu, at(kemenkeu, "2026-11-24 09:00"), 2))).toBe(
+      "2026-11-26 16:00",
+    );
   });
 
   it("counts 60 working days across a year boundary and holidays", () => {
@@ -124,7 +179,7 @@ describe("working days", () => {
     ["2026-11-27", true, "Jumat biasa"],
     ["2026-08-17", false, "Proklamasi Kemerdekaan"],
     ["2027-01-01", false, "Tahun Baru 2027"],
-  ] as const)("%s → %s (%s)", (date, working) => {
+  ] as const)("%s → %s (%s)", (date, working, _why) => {
     expect(isWorkingDay(layanan, date)).toBe(working);
   });
 
@@ -181,11 +236,15 @@ describe("workingTimeBetween (minutes)", () => {
   it("accepts ISO strings and Dates alike, and refuses strings without a zone", () => {
     expect(workingTimeBetween(layanan, "2026-11-25T01:00:00Z", new Date("2026-11-25T02:00:00Z"))).toBe(60);
     expect(workingTimeBetween(layanan, "2026-11-25T08:00:00+07:00", "2026-11-25T09:00:00+07:00")).toBe(60);
-    expect(() => workingTimeBetween(layanan, "2026-11-25T08:00:00", "2026-11-25T09:00:00Z")).toThrow(RangeError);
+    expect(() => workingTimeBetween(layanan, "2026-11-25T08:00:00", "2026-11-25T09:00:00Z")).toThrow(
+      RangeError,
+    );
   });
 
   it("Kemenkeu hours over 2025–2027", () => {
-    expect(workingTimeBetween(kemenkeu, at(kemenkeu, "2025-01-01"), at(kemenkeu, "2028-01-01"))).toBe(370_830);
+    expect(workingTimeBetween(kemenkeu, at(kemenkeu, "2025-01-01"), at(kemenkeu, "2028-01-01"))).toBe(
+      370_830,
+    );
   });
 });
 
@@ -197,13 +256,25 @@ describe("workingTimeExcluding — SLA clock with pauses", () => {
   it.each([
     ["tanpa jeda", [], 1440],
     ["jeda Selasa seharian", [p("2026-12-01 08:00", "2026-12-01 16:00")], 960],
-    ["jeda bertumpuk dihitung sekali", [p("2026-12-01 08:00", "2026-12-01 12:00"), p("2026-12-01 10:00", "2026-12-01 16:00")], 960],
-    ["jeda dimulai sebelum periode (Minggu → Senin 10:00)", [p("2026-11-29 12:00", "2026-11-30 10:00")], 1320],
+    [
+      "jeda bertumpuk dihitung sekali",
+      [p("2026-12-01 08:00", "2026-12-01 12:00"), p("2026-12-01 10:00", "2026-12-01 16:00")],
+      960,
+    ],
+    [
+      "jeda dimulai sebelum periode (Minggu → Senin 10:00)",
+      [p("2026-11-29 12:00", "2026-11-30 10:00")],
+      1320,
+    ],
     ["jeda masih berjalan sejak Rabu 12:00", [p("2026-12-02 12:00", null)], 1200],
     ["jeda masih berjalan (to tidak diisi)", [p("2026-12-02 12:00")], 1200],
     ["jeda di luar periode", [p("2026-12-03 08:00", "2026-12-03 16:00")], 1440],
     ["jeda di luar jam kerja tidak mengurangi", [p("2026-11-30 16:00", "2026-12-01 08:00")], 1440],
-    ["dua jeda terpisah", [p("2026-11-30 08:00", "2026-11-30 09:00"), p("2026-12-02 15:00", "2026-12-02 17:00")], 1320],
+    [
+      "dua jeda terpisah",
+      [p("2026-11-30 08:00", "2026-11-30 09:00"), p("2026-12-02 15:00", "2026-12-02 17:00")],
+      1320,
+    ],
   ] as const)("%s → %i", (_, pauses, minutes) => {
     expect(workingTimeExcluding(layanan, from, to, pauses)).toBe(minutes);
   });
@@ -261,10 +332,7 @@ describe("configuration", () => {
   });
 
   it("allows a shift that ends at midnight and a weekend service day", () => {
-    const cal = createCalendar(
-      { zone: "WIB", week: { 6: [{ start: "20:00", end: "24:00" }] } },
-      [],
-    );
+    const cal = createCalendar({ zone: "WIB", week: { 6: [{ start: "20:00", end: "24:00" }] } }, []);
     expect(show(cal, addWorkingMinutes(cal, at(cal, "2026-11-28 23:00"), 90))).toBe("2026-12-05 20:30");
   });
 });

@@ -52,7 +52,10 @@ const intervalSchema = z
     start: z.string().refine(isValidTime, "must be HH:MM"),
     end: z.string().refine(isValidTime, "must be HH:MM"),
   })
-  .refine((i) => parseTime(i.start) < parseTime(i.end), { message: "start must be before end", path: ["end"] });
+  .refine((i) => parseTime(i.start) < parseTime(i.end), {
+    message: "start must be before end",
+    path: ["end"],
+  });
 
 const daySchema = z.array(intervalSchema).superRefine((list, ctx) => {
   const sorted = list.map((i) => [parseTime(i.start), parseTime(i.end)] as const).sort((a, b) => a[0] - b[0]);
@@ -142,7 +145,9 @@ export function createCalendar(
   for (let d = 1; d <= 7; d++) {
     const list = config.week[d as IsoWeekday] ?? [];
     intervals.push(
-      list.map((i) => [parseTime(i.start) * MINUTE, parseTime(i.end) * MINUTE] as const).sort((a, b) => a[0] - b[0]),
+      list
+        .map((i) => [parseTime(i.start) * MINUTE, parseTime(i.end) * MINUTE] as const)
+        .sort((a, b) => a[0] - b[0]),
     );
   }
   const msByWeekday = intervals.map((list) => list.reduce((sum, [s, e]) => sum + e - s, 0));
@@ -208,7 +213,7 @@ function sumDays(cal: Calendar, w: Weights, from: number, to: number): number {
  */
 function skipWeeks(cal: Calendar, w: Weights, day: number, remaining: number): [number, number] {
   while (remaining > w.week) {
-    const weeks = Math.floor(remaining / w.week);
+    const weeks = Math.floor((remaining - 1) / w.week);
     remaining -= sumDays(cal, w, day, day + 7 * weeks);
     day += 7 * weeks;
   }
@@ -232,7 +237,9 @@ function workedBetween(cal: Calendar, from: number, to: number): number {
   const d2 = dayOfLocal(to);
   if (d1 === d2) return workedInDay(cal, d1, from, to);
   return (
-    workedInDay(cal, d1, from, (d1 + 1) * DAY) + sumDays(cal, cal.ms, d1 + 1, d2) + workedInDay(cal, d2, d2 * DAY, to)
+    workedInDay(cal, d1, from, (d1 + 1) * DAY) +
+    sumDays(cal, cal.ms, d1 + 1, d2) +
+    workedInDay(cal, d2, d2 * DAY, to)
   );
 }
 
@@ -363,12 +370,19 @@ export interface Pause {
  * Working minutes in [from, to) minus the working time inside the pauses. Pauses may overlap each
  * other or stick out of [from, to); they are clipped and merged first, so nothing is subtracted twice.
  */
-export function workingTimeExcluding(cal: Calendar, from: Instant, to: Instant, pauses: readonly Pause[]): number {
+export function workingTimeExcluding(
+  cal: Calendar,
+  from: Instant,
+  to: Instant,
+  pauses: readonly Pause[],
+): number {
   const a = localMs(cal, from);
   const b = localMs(cal, to);
   if (b <= a) return 0;
   const spans = pauses
-    .map((p) => [Math.max(a, localMs(cal, p.from)), Math.min(b, p.to == null ? b : localMs(cal, p.to))] as const)
+    .map(
+      (p) => [Math.max(a, localMs(cal, p.from)), Math.min(b, p.to == null ? b : localMs(cal, p.to))] as const,
+    )
     .filter(([s, e]) => e > s)
     .sort((x, y) => x[0] - y[0]);
   let total = workedBetween(cal, a, b);

@@ -27,7 +27,8 @@ function tryDayNumber(date: string): number {
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
   // Date.UTC silently rolls 2026-02-30 over to March; a round trip catches that.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return Number.NaN;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return Number.NaN;
   return ms / DAY;
 }
 
@@ -47,7 +48,7 @@ export function dayToDate(day: number): LocalDate {
 
 /** 1970-01-01 was a Thursday (ISO 4). */
 export function weekdayOf(day: number): IsoWeekday {
-  return ((((day + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** 'HH:MM' (00:00–24:00) → minutes after midnight. */

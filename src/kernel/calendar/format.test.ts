@@ -29,7 +29,20 @@ describe("formatLocal", () => {
   });
 
   it("uses Indonesian month names", () => {
-    const months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+    const months = [
+      "Januari",
+      "Februari",
+      "Maret",
+      "April",
+      "Mei",
+      "Juni",
+      "Juli",
+      "Agustus",
+      "September",
+      "Oktober",
+      "November",
+      "Desember",
+    ];
     months.forEach((m, i) => {
       expect(formatLocalDate(`2026-${String(i + 1).padStart(2, "0")}-01`)).toBe(`1 ${m} 2026`);
     });

@@ -1,5 +1,14 @@
 import type { Calendar, Zone } from "./calendar";
-import { DAY, dayNumber, dayToDate, type Instant, type IsoWeekday, instantMs, type LocalDate, weekdayOf } from "./dates";
+import {
+  DAY,
+  dayNumber,
+  dayToDate,
+  type Instant,
+  type IsoWeekday,
+  instantMs,
+  type LocalDate,
+  weekdayOf,
+} from "./dates";
 
 /**
  * Local wall-clock display. Written by hand rather than with Intl: the zone is a fixed offset we
@@ -10,8 +19,34 @@ import { DAY, dayNumber, dayToDate, type Instant, type IsoWeekday, instantMs, ty
 export type Lang = "id" | "en";
 
 const MONTHS: Record<Lang, readonly string[]> = {
-  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  id: [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 };
 
 /** Index 1..7 = ISO weekday. */
@@ -38,7 +73,11 @@ export function toLocal(cal: Calendar, instant: Instant): LocalParts {
 }
 
 /** '27 November 2026' / 'Jumat, 27 November 2026' (en: 'Friday, 27 November 2026'). */
-export function formatLocalDate(date: LocalDate, lang: Lang = "id", opts: { weekday?: boolean } = {}): string {
+export function formatLocalDate(
+  date: LocalDate,
+  lang: Lang = "id",
+  opts: { weekday?: boolean } = {},
+): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const text = `${d} ${MONTHS[lang][m - 1]} ${y}`;
   return opts.weekday ? `${WEEKDAYS[lang][weekdayOf(dayNumber(date))]}, ${text}` : text;
@@ -48,7 +87,12 @@ export function formatLocalDate(date: LocalDate, lang: Lang = "id", opts: { week
  * '27 November 2026 16.30 WIB' (id, period between hours and minutes as in Indonesian usage) or
  * '27 November 2026 16:30 WIB' (en). `{ weekday: true }` prefixes the day name.
  */
-export function formatLocal(instant: Instant, cal: Calendar, lang: Lang = "id", opts: { weekday?: boolean } = {}): string {
+export function formatLocal(
+  instant: Instant,
+  cal: Calendar,
+  lang: Lang = "id",
+  opts: { weekday?: boolean } = {},
+): string {
   const p = toLocal(cal, instant);
   const time = lang === "id" ? p.time.replace(":", ".") : p.time;
   return `${formatLocalDate(p.date, lang, opts)} ${time} ${p.zoneLabel}`;

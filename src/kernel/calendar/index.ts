@@ -21,8 +21,8 @@ export {
   type WorkInterval,
   workingTimeBetween,
   workingTimeExcluding,
-  type Zone,
   ZONES,
+  type Zone,
 } from "./calendar";
 export { type Instant, type IsoWeekday, isValidLocalDate, type LocalDate } from "./dates";
 export { formatLocal, formatLocalDate, type Lang, type LocalParts, toLocal } from "./format";

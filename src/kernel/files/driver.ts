@@ -39,7 +39,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Throws unless `key` is a well-formed relative key (see FileDriver). */
 export function assertKey(key: string): void {
-  if (typeof key !== "string" || key.length === 0 || key.length > 1024) throw new Error("invalid storage key");
+  if (typeof key !== "string" || key.length === 0 || key.length > 1024)
+    throw new Error("invalid storage key");
   for (const seg of key.split("/")) {
     if (!SEGMENT.test(seg)) throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
   }

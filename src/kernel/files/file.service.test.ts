@@ -68,8 +68,18 @@ describe.each(testLanes())("FileService on $name", (lane) => {
     const sys = systemActor("test");
     const root = await org.create(sys, { code: "DJKN", name: "DJKN", kind: "eselon1", parentId: null });
     kanwil = await org.create(sys, { code: "KANWIL", name: "Kanwil", kind: "kanwil", parentId: root.id });
-    bekasi = await org.create(sys, { code: "BEKASI", name: "KPKNL Bekasi", kind: "kantor", parentId: kanwil.id });
-    bandung = await org.create(sys, { code: "BANDUNG", name: "KPKNL Bandung", kind: "kantor", parentId: kanwil.id });
+    bekasi = await org.create(sys, {
+      code: "BEKASI",
+      name: "KPKNL Bekasi",
+      kind: "kantor",
+      parentId: kanwil.id,
+    });
+    bandung = await org.create(sys, {
+      code: "BANDUNG",
+      name: "KPKNL Bandung",
+      kind: "kantor",
+      parentId: kanwil.id,
+    });
     const at = clock.now().toISOString();
     for (const id of ["u-staff", "u-reviewer", "u-other", "u-reader"]) {
       await database.db
@@ -96,7 +106,13 @@ describe.each(testLanes())("FileService on $name", (lane) => {
     await database.db.deleteFrom("files").execute();
   });
 
-  const upload = (actor: Actor, bytes: Buffer | Readable, filename: string, unit: Unit = bekasi, svc = files) =>
+  const upload = (
+    actor: Actor,
+    bytes: Buffer | Readable,
+    filename: string,
+    unit: Unit = bekasi,
+    svc = files,
+  ) =>
     svc.upload(actor, {
       unitId: unit.id,
       unitPath: unit.path,
@@ -105,7 +121,14 @@ describe.each(testLanes())("FileService on $name", (lane) => {
     });
 
   const rowCount = async () =>
-    Number((await database.db.selectFrom("files").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database.db
+          .selectFrom("files")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("stores the bytes by hash, inserts the row and writes the audit event", async () => {
     const bytes = sample.pdf("Pakta integritas");
@@ -162,7 +185,9 @@ describe.each(testLanes())("FileService on $name", (lane) => {
   });
 
   it("sanitises the name and adds the sniffed extension when there is none", async () => {
-    expect((await upload(staff, sample.pdf(), "../../etc/Laporan\u0000.pdf")).originalName).toBe("Laporan.pdf");
+    expect((await upload(staff, sample.pdf(), "../../etc/Laporan\u0000.pdf")).originalName).toBe(
+      "Laporan.pdf",
+    );
     expect((await upload(staff, sample.pdf(), "C:\\Users\\x\\scan")).originalName).toBe("scan.pdf");
     expect((await upload(staff, sample.jpeg(), "")).originalName).toBe("berkas.jpg");
   });
@@ -184,7 +209,14 @@ describe.each(testLanes())("FileService on $name", (lane) => {
   });
 
   it("refuses a unit path that is not the unit's own", async () => {
-    await expect(files.upload(staff, { unitId: bekasi.id, unitPath: kanwil.path, filename: "x.pdf", stream: Readable.from([sample.pdf()]) })).rejects.toThrow(/not the path of unit/);
+    await expect(
+      files.upload(staff, {
+        unitId: bekasi.id,
+        unitPath: kanwil.path,
+        filename: "x.pdf",
+        stream: Readable.from([sample.pdf()]),
+      }),
+    ).rejects.toThrow(/not the path of unit/);
   });
 
   it.each([
@@ -199,11 +231,14 @@ describe.each(testLanes())("FileService on $name", (lane) => {
     expect(await code(upload(staff, bytes, name))).toBe(expected);
     expect(await rowCount()).toBe(0);
     expect(readdirSync(root)).toEqual([]); // no store directory, no spool left behind
-    expect((await audit.list({ unitPaths: "all", action: "files.uploaded", limit: 200 })).length).toBe(events);
+    expect((await audit.list({ unitPaths: "all", action: "files.uploaded", limit: 200 })).length).toBe(
+      events,
+    );
   });
 
   describe("size limit", () => {
-    const small = () => new FileService({ db: database.db, audit, clock, driver, maxBytes: 1024, tmpDir: root });
+    const small = () =>
+      new FileService({ db: database.db, audit, clock, driver, maxBytes: 1024, tmpDir: root });
     const pdfOf = (size: number) => {
       const head = sample.pdf();
       return Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]);
@@ -252,7 +287,14 @@ describe.each(testLanes())("FileService on $name", (lane) => {
     failingAudit.record = async () => {
       throw new Error("audit unavailable");
     };
-    const svc = new FileService({ db: database.db, audit: failingAudit, clock, driver, maxBytes: 1024 * 1024, tmpDir: root });
+    const svc = new FileService({
+      db: database.db,
+      audit: failingAudit,
+      clock,
+      driver,
+      maxBytes: 1024 * 1024,
+      tmpDir: root,
+    });
     await expect(upload(staff, sample.png(), "a.png", bekasi, svc)).rejects.toThrow("audit unavailable");
     expect(await rowCount()).toBe(0);
   });
@@ -263,8 +305,12 @@ describe.each(testLanes())("FileService on $name", (lane) => {
       expect((await files.read(staff, f.id, bekasi.path)).id).toBe(f.id);
       expect((await files.read(reviewer, f.id, bekasi.path)).id).toBe(f.id);
       expect(await code(files.read(other, f.id, bekasi.path))).toBe("OUT_OF_SCOPE");
-      expect(await code(files.read(actorAt("u-reader", bekasi, ["files.upload"]), f.id, bekasi.path))).toBe("FORBIDDEN");
-      expect(await code(files.read(staff, "0190a0a0-0000-7000-8000-000000000000", bekasi.path))).toBe("FILES_NOT_FOUND");
+      expect(await code(files.read(actorAt("u-reader", bekasi, ["files.upload"]), f.id, bekasi.path))).toBe(
+        "FORBIDDEN",
+      );
+      expect(await code(files.read(staff, "0190a0a0-0000-7000-8000-000000000000", bekasi.path))).toBe(
+        "FILES_NOT_FOUND",
+      );
     });
 
     it("opens the bytes for download after the same check", async () => {

@@ -75,7 +75,8 @@ export class FileService {
     this.driver = opts.driver;
     this.maxBytes = opts.maxBytes;
     this.tmpDir = opts.tmpDir ?? tmpdir();
-    if (!Number.isInteger(this.maxBytes) || this.maxBytes < 1) throw new Error("maxBytes must be a positive integer");
+    if (!Number.isInteger(this.maxBytes) || this.maxBytes < 1)
+      throw new Error("maxBytes must be a positive integer");
   }
 
   async upload(actor: Actor, input: UploadInput): Promise<StoredFile> {
@@ -153,7 +154,8 @@ export class FileService {
 
 /** Paths end with the unit's own id: a path handed in for another unit is a programming error. */
 function assertUnitPath(unitId: string, unitPath: string): void {
-  if (!unitPath.endsWith(`/${unitId}/`)) throw new Error(`unit path ${unitPath} is not the path of unit ${unitId}`);
+  if (!unitPath.endsWith(`/${unitId}/`))
+    throw new Error(`unit path ${unitPath} is not the path of unit ${unitId}`);
 }
 
 /**
@@ -161,7 +163,11 @@ function assertUnitPath(unitId: string, unitPath: string): void {
  * as one byte more than `maxBytes` arrives: at most one chunk past the limit is ever read, and
  * nothing is held in memory.
  */
-async function spool(source: Readable, path: string, maxBytes: number): Promise<{ size: number; sha256: string }> {
+async function spool(
+  source: Readable,
+  path: string,
+  maxBytes: number,
+): Promise<{ size: number; sha256: string }> {
   const hash = createHash("sha256");
   let size = 0;
   const meter = new Transform({
@@ -182,7 +188,13 @@ async function spool(source: Readable, path: string, maxBytes: number): Promise<
 
 export type FilesConfig = Pick<
   Config,
-  "FILES_DRIVER" | "FILES_DIR" | "S3_ENDPOINT" | "S3_REGION" | "S3_BUCKET" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY"
+  | "FILES_DRIVER"
+  | "FILES_DIR"
+  | "S3_ENDPOINT"
+  | "S3_REGION"
+  | "S3_BUCKET"
+  | "S3_ACCESS_KEY_ID"
+  | "S3_SECRET_ACCESS_KEY"
 >;
 
 /** The driver the configuration asks for (FILES_DRIVER=local|s3). */

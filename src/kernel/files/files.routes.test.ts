@@ -12,7 +12,9 @@ function form(parts: Part[]): { payload: Buffer; headers: Record<string, string>
   for (const p of parts) {
     chunks.push(Buffer.from(`--${boundary}\r\n`));
     if ("value" in p) {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`, "utf8"));
+      chunks.push(
+        Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`, "utf8"),
+      );
     } else {
       chunks.push(
         Buffer.from(
@@ -25,7 +27,10 @@ function form(parts: Part[]): { payload: Buffer; headers: Record<string, string>
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
@@ -41,12 +46,21 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
   });
   afterAll(() => t.close());
 
-  const upload = (s: Session, parts: Part[]) => s.request({ method: "POST", url: "/api/files", ...form(parts) });
-  const file = (filename: string, data: Buffer, type?: string): Part => ({ name: "file", filename, data, type });
+  const upload = (s: Session, parts: Part[]) =>
+    s.request({ method: "POST", url: "/api/files", ...form(parts) });
+  const file = (filename: string, data: Buffer, type?: string): Part => ({
+    name: "file",
+    filename,
+    data,
+    type,
+  });
 
   it("uploads evidence: 201 with its metadata, then reads it back", async () => {
     const bytes = sample.pdf("Pakta integritas 2026");
-    const res = await upload(staff, [{ name: "unitId", value: bekasi() }, file("Pakta Integritas.pdf", bytes, "application/pdf")]);
+    const res = await upload(staff, [
+      { name: "unitId", value: bekasi() },
+      file("Pakta Integritas.pdf", bytes, "application/pdf"),
+    ]);
     expect(res.statusCode).toBe(201);
     const meta = res.json();
     expect(meta).toEqual({
@@ -74,7 +88,9 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(bytes)).toBe(true);
     // the type the browser claimed (text/html) is ignored; the sniffed one is served
-    expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(res.headers["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-length"]).toBe(String(bytes.length));
     const cd = String(res.headers["content-disposition"]);
@@ -85,7 +101,10 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
   });
 
   it("sanitises a path in the uploaded name", async () => {
-    const res = await upload(staff, [{ name: "unitId", value: bekasi() }, file("..\\..\\Windows\\laporan.png", sample.png())]);
+    const res = await upload(staff, [
+      { name: "unitId", value: bekasi() },
+      file("..\\..\\Windows\\laporan.png", sample.png()),
+    ]);
     expect(res.statusCode).toBe(201);
     expect(res.json().originalName).toBe("laporan.png");
   });
@@ -108,7 +127,10 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
       expect(res.json().error.params.limitBytes).toBe(2048);
       // exactly at the limit is fine
       const fits = Buffer.concat([sample.pdf(), Buffer.alloc(2048 - sample.pdf().length, 0x20)]);
-      const ok = await upload(s, [{ name: "unitId", value: small.units["KPKNL-BEKASI"]! }, file("pas.pdf", fits)]);
+      const ok = await upload(s, [
+        { name: "unitId", value: small.units["KPKNL-BEKASI"]! },
+        file("pas.pdf", fits),
+      ]);
       expect(ok.statusCode).toBe(201);
     } finally {
       await small.close();
@@ -121,14 +143,20 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
     ["an SVG", "logo.svg", sample.svg(), "FILES_TYPE_NOT_ALLOWED"],
     ["a plain zip", "arsip.zip", sample.plainZip(), "FILES_TYPE_NOT_ALLOWED"],
   ])("refuses %s with 415", async (_w, name, bytes, code) => {
-    const res = await upload(staff, [{ name: "unitId", value: bekasi() }, file(name, bytes, "application/pdf")]);
+    const res = await upload(staff, [
+      { name: "unitId", value: bekasi() },
+      file(name, bytes, "application/pdf"),
+    ]);
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe(code);
     expect(res.json().error.message.length).toBeGreaterThan(20);
   });
 
   it("refuses an empty file with 400 FILES_EMPTY", async () => {
-    const res = await upload(staff, [{ name: "unitId", value: bekasi() }, file("kosong.pdf", Buffer.alloc(0))]);
+    const res = await upload(staff, [
+      { name: "unitId", value: bekasi() },
+      file("kosong.pdf", Buffer.alloc(0)),
+    ]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("FILES_EMPTY");
   });
@@ -140,7 +168,10 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
     const noFile = await upload(staff, [{ name: "unitId", value: bekasi() }]);
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().error).toMatchObject({ code: "FILES_MISSING_PART", params: { part: "file" } });
-    const wrongName = await upload(staff, [{ name: "unitId", value: bekasi() }, { name: "dokumen", filename: "a.pdf", data: sample.pdf() }]);
+    const wrongName = await upload(staff, [
+      { name: "unitId", value: bekasi() },
+      { name: "dokumen", filename: "a.pdf", data: sample.pdf() },
+    ]);
     expect(wrongName.statusCode).toBe(400);
     expect(wrongName.json().error).toMatchObject({ code: "FILES_MISSING_PART", params: { part: "file" } });
   });
@@ -151,13 +182,19 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
   });
 
   it("answers 404 ORG_UNIT_NOT_FOUND for an unknown unit", async () => {
-    const res = await upload(staff, [{ name: "unitId", value: "0190a0a0-0000-7000-8000-000000000000" }, file("a.pdf", sample.pdf())]);
+    const res = await upload(staff, [
+      { name: "unitId", value: "0190a0a0-0000-7000-8000-000000000000" },
+      file("a.pdf", sample.pdf()),
+    ]);
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe("ORG_UNIT_NOT_FOUND");
   });
 
   it("refuses uploading to another unit (403 OUT_OF_SCOPE) and without the permission (403 FORBIDDEN)", async () => {
-    const res = await upload(staff, [{ name: "unitId", value: t.units["KPKNL-BANDUNG"]! }, file("a.pdf", sample.pdf())]);
+    const res = await upload(staff, [
+      { name: "unitId", value: t.units["KPKNL-BANDUNG"]! },
+      file("a.pdf", sample.pdf()),
+    ]);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe("OUT_OF_SCOPE");
     const tpn = await t.login("tpn@zona.demo");
@@ -167,7 +204,9 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
   });
 
   it("refuses another unit's file with 403; the Kanwil evaluator above may read it", async () => {
-    const meta = (await upload(staff, [{ name: "unitId", value: bekasi() }, file("bukti.png", sample.png())])).json();
+    const meta = (
+      await upload(staff, [{ name: "unitId", value: bekasi() }, file("bukti.png", sample.png())])
+    ).json();
     const bandung = await t.login("kepala.bandung@zona.demo");
     for (const url of [`/api/files/${meta.id}`, `/api/files/${meta.id}/download`]) {
       const r = await bandung.request({ method: "GET", url });
@@ -184,9 +223,16 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
     const r = await staff.request({ method: "GET", url: "/api/files/0190a0a0-0000-7000-8000-000000000000" });
     expect(r.statusCode).toBe(404);
     expect(r.json().error.code).toBe("FILES_NOT_FOUND");
-    const anon = await t.app.inject({ method: "GET", url: "/api/files/0190a0a0-0000-7000-8000-000000000000" });
+    const anon = await t.app.inject({
+      method: "GET",
+      url: "/api/files/0190a0a0-0000-7000-8000-000000000000",
+    });
     expect(anon.statusCode).toBe(401);
-    const anonUpload = await t.app.inject({ method: "POST", url: "/api/files", ...form([{ name: "unitId", value: bekasi() }, file("a.pdf", sample.pdf())]) });
+    const anonUpload = await t.app.inject({
+      method: "POST",
+      url: "/api/files",
+      ...form([{ name: "unitId", value: bekasi() }, file("a.pdf", sample.pdf())]),
+    });
     expect(anonUpload.statusCode).toBe(401);
   });
 
@@ -194,6 +240,9 @@ describe.each(testLanes())("evidence file routes on $name", (lane) => {
     const bytes = sample.jpeg();
     const meta = (await upload(staff, [{ name: "unitId", value: bekasi() }, file("foto.jpg", bytes)])).json();
     const [event] = await t.ctx.audit.list({ unitPaths: "all", entityId: meta.id });
-    expect(event).toMatchObject({ action: "files.uploaded", data: { sha256: sha(bytes), size: bytes.length, mime: "image/jpeg" } });
+    expect(event).toMatchObject({
+      action: "files.uploaded",
+      data: { sha256: sha(bytes), size: bytes.length, mime: "image/jpeg" },
+    });
   });
 });

@@ -51,6 +51,27 @@ export function downloadHeaders(f: StoredFile): Record<string, string> {
 
 const unitIdField = z.string().trim().min(1).max(64);
 
+/**
+ * For the API documentation only: the upload is streamed part by part by @fastify/multipart, so
+ * there is no parsed body to validate (z.unknown() accepts the absent body). The parts are checked
+ * in the handler: unitId like any id field, the file by size, sniffed type and name.
+ */
+const uploadBodyDoc = z.unknown().meta({
+  type: "object",
+  required: ["unitId", "file"],
+  properties: {
+    unitId: {
+      type: "string",
+      description: "Id of the work unit that owns the evidence. Send this part FIRST.",
+    },
+    file: {
+      type: "string",
+      format: "binary",
+      description: `One file: ${ALLOWED_LABELS}. Send it after unitId.`,
+    },
+  },
+});
+
 function actorOf(req: { actor: Actor | null }): Actor {
   return req.actor ?? fail("UNAUTHENTICATED");
 }
@@ -68,6 +89,7 @@ export function filesRoutes(app: ZonaApp, ctx: AppContext): void {
         `At most UPLOAD_MAX_BYTES (default 25 MB). Needs files.upload over the unit.`,
       ].join(" "),
       consumes: ["multipart/form-data"],
+      body: uploadBodyDoc,
       response: { 201: fileMetaSchema },
     },
     config: { access: { permission: FILES_PERMISSIONS.upload } },
@@ -85,7 +107,9 @@ export function filesRoutes(app: ZonaApp, ctx: AppContext): void {
           part = p;
           break;
         }
-        if (p.fieldname === "unitId" && rawUnitId === undefined && typeof p.value === "string") rawUnitId = p.value;
+        if (p.fieldname === "unitId" && rawUnitId === undefined && typeof p.value === "string") {
+          rawUnitId = p.value;
+        }
       }
       if (!part) fail("FILES_MISSING_PART", { part: "file" });
       try {

@@ -4,15 +4,22 @@ import { FILES_PERMISSIONS } from "./file.service";
 import { filesRoutes } from "./files.routes";
 import { filesMigrations } from "./migrations";
 
-export { assertKey, contentKey, type FileDriver, FileMissingError, hashOfContentKey, type PutInfo } from "./driver";
+export {
+  assertKey,
+  contentKey,
+  type FileDriver,
+  FileMissingError,
+  hashOfContentKey,
+  type PutInfo,
+} from "./driver";
 export { filesErrors } from "./errors";
 export {
   createDriver,
   type Download,
   FILES_PERMISSIONS,
-  type FilesConfig,
   FileService,
   type FileServiceOptions,
+  type FilesConfig,
   limitMb,
   type UploadInput,
 } from "./file.service";
@@ -23,7 +30,16 @@ export { filesMigrations } from "./migrations";
 export { asciiFallback, contentDisposition, extensionOf, rfc5987, sanitizeFilename } from "./names";
 export { S3Driver, type S3DriverOptions } from "./s3-driver";
 export { signV4 } from "./sigv4";
-export { ALLOWED_LABELS, ALLOWED_TYPES, type AllowedType, allowedTypeOf, checkType, type Sniffed, sniffBuffer, sniffFile } from "./sniff";
+export {
+  ALLOWED_LABELS,
+  ALLOWED_TYPES,
+  type AllowedType,
+  allowedTypeOf,
+  checkType,
+  type Sniffed,
+  sniffBuffer,
+  sniffFile,
+} from "./sniff";
 
 /** The evidence store as a kernel part: table, permissions, error codes and routes. */
 export const filesModule: ServerModule = {

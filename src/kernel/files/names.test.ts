@@ -65,11 +65,21 @@ describe("sanitizeFilename", () => {
     // a family emoji is one grapheme of several code points; it is kept whole or dropped whole
     const family = "👨‍👩‍👧";
     const cut = sanitizeFilename(`${family.repeat(60)}.pdf`);
-    expect(cut.replace(".pdf", "").split(family).every((s) => s === "")).toBe(true);
+    expect(
+      cut
+        .replace(".pdf", "")
+        .split(family)
+        .every((s) => s === ""),
+    ).toBe(true);
   });
 
   it("is idempotent", () => {
-    for (const n of ["../../x/Laporan Café.pdf", "C:\\a\\b\u202E.png", "  ...  ", `${"é".repeat(300)}.xlsx`]) {
+    for (const n of [
+      "../../x/Laporan Café.pdf",
+      "C:\\a\\b\u202E.png",
+      "  ...  ",
+      `${"é".repeat(300)}.xlsx`,
+    ]) {
       const once = sanitizeFilename(n);
       expect(sanitizeFilename(once)).toBe(once);
     }
@@ -98,7 +108,9 @@ describe("contentDisposition", () => {
     expect(contentDisposition("Notulen Café (final).pdf")).toBe(
       "attachment; filename=\"Notulen Cafe (final).pdf\"; filename*=UTF-8''Notulen%20Caf%C3%A9%20%28final%29.pdf",
     );
-    expect(contentDisposition("报告.pdf")).toBe(`attachment; filename="berkas.pdf"; filename*=UTF-8''${encodeURIComponent("报告")}.pdf`);
+    expect(contentDisposition("报告.pdf")).toBe(
+      `attachment; filename="berkas.pdf"; filename*=UTF-8''${encodeURIComponent("报告")}.pdf`,
+    );
   });
 
   it("cannot be used to inject header parameters or lines", () => {

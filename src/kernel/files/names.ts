@@ -36,11 +36,13 @@ export function extensionOf(name: string): string {
 /** Split into stem and ".ext" (the dot included), by the same rule as extensionOf. */
 function splitExtension(name: string): { stem: string; ext: string } {
   const ext = extensionOf(name);
-  return ext ? { stem: name.slice(0, name.length - ext.length - 1), ext: name.slice(name.length - ext.length - 1) } : { stem: name, ext: "" };
+  return ext
+    ? { stem: name.slice(0, name.length - ext.length - 1), ext: name.slice(name.length - ext.length - 1) }
+    : { stem: name, ext: "" };
 }
 
 /** Cut a stem so stem+ext fits both limits, never splitting a grapheme (an emoji, a letter with marks). */
-function fit(stem: string, ext: string): string {
+function fitName(stem: string, ext: string): string {
   const parts = graphemes(stem);
   const extChars = graphemes(ext).length;
   const extBytes = utf8Length(ext);
@@ -76,7 +78,7 @@ export function sanitizeFilename(input: unknown): string {
   if (WINDOWS_DEVICE.test(name)) name = `_${name}`;
   if (name === "" || /^_*$/.test(name)) return FALLBACK_NAME;
   const { stem, ext } = splitExtension(name);
-  const cut = fit(stem, ext);
+  const cut = fitName(stem, ext);
   return cut === "" || cut === ext ? `${FALLBACK_NAME}${ext}` : cut;
 }
 
@@ -94,14 +96,20 @@ export function asciiFallback(name: string): string {
 
 /** RFC 5987 value-chars: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else percent-encoded (UTF-8). */
 export function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**
  * A Content-Disposition header value (RFC 6266): a quoted ASCII `filename` every client understands,
  * plus `filename*=UTF-8''…` when the name is not plain ASCII, which modern clients prefer.
  */
-export function contentDisposition(name: string, disposition: "attachment" | "inline" = "attachment"): string {
+export function contentDisposition(
+  name: string,
+  disposition: "attachment" | "inline" = "attachment",
+): string {
   const safe = sanitizeFilename(name);
   const ascii = asciiFallback(safe);
   if (ascii === safe) return `${disposition}; filename="${ascii}"`;

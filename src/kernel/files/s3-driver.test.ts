@@ -19,7 +19,8 @@ const BUCKET = "zona-evidence";
 
 const hex = (d: string | Buffer) => createHash("sha256").update(d).digest("hex");
 const hmac = (k: string | Buffer, d: string) => createHmac("sha256", k).update(d).digest();
-const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 interface Seen {
   method: string;
@@ -28,8 +29,16 @@ interface Seen {
   bodyLength: number;
 }
 
-function verify(req: IncomingMessage, body: Buffer): { ok: true } | { ok: false; status: number; code: string; message: string } {
-  const deny = (code: string, message: string, status = 403) => ({ ok: false as const, status, code, message });
+function verify(
+  req: IncomingMessage,
+  body: Buffer,
+): { ok: true } | { ok: false; status: number; code: string; message: string } {
+  const deny = (code: string, message: string, status = 403) => ({
+    ok: false as const,
+    status,
+    code,
+    message,
+  });
   const auth = req.headers.authorization ?? "";
   const m =
     /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
@@ -53,17 +62,30 @@ function verify(req: IncomingMessage, body: Buffer): { ok: true } | { ok: false;
   const canonicalQuery = query
     .split("&")
     .filter(Boolean)
-    .map((kv) => kv.split("=").map((p) => enc(decodeURIComponent(p ?? ""))).join("="))
+    .map((kv) =>
+      kv
+        .split("=")
+        .map((p) => enc(decodeURIComponent(p ?? "")))
+        .join("="),
+    )
     .sort()
     .join("&");
   const canonicalHeaders = signed
-    .map((h) => `${h}:${String(req.headers[h] ?? "").trim().replace(/\s+/g, " ")}\n`)
+    .map(
+      (h) =>
+        `${h}:${String(req.headers[h] ?? "")
+          .trim()
+          .replace(/\s+/g, " ")}\n`,
+    )
     .join("");
-  const canonical = [req.method, path, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join("\n");
+  const canonical = [req.method, path, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join(
+    "\n",
+  );
   const toSign = ["AWS4-HMAC-SHA256", date, `${day}/${region}/s3/aws4_request`, hex(canonical)].join("\n");
   const key = hmac(hmac(hmac(hmac(`AWS4${SECRET}`, day!), region!), "s3"), "aws4_request");
   const expected = createHmac("sha256", key).update(toSign).digest();
-  if (!timingSafeEqual(expected, Buffer.from(signature!, "hex"))) return deny("SignatureDoesNotMatch", "signature mismatch");
+  if (!timingSafeEqual(expected, Buffer.from(signature!, "hex")))
+    return deny("SignatureDoesNotMatch", "signature mismatch");
   return { ok: true };
 }
 
@@ -74,10 +96,17 @@ function fakeS3() {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
-    seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, bodyLength: body.length });
+    seen.push({
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers,
+      bodyLength: body.length,
+    });
     const xmlError = (status: number, code: string, message: string) => {
       res.writeHead(status, { "content-type": "application/xml" });
-      res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+      );
     };
     const v = verify(req, body);
     if (!v.ok) return xmlError(v.status, v.code, v.message);
@@ -87,14 +116,18 @@ function fakeS3() {
     const key = decodeURIComponent(path.slice(prefix.length));
     switch (req.method) {
       case "PUT":
-        if (req.headers["content-length"] !== String(body.length)) return xmlError(400, "IncompleteBody", "length");
+        if (req.headers["content-length"] !== String(body.length))
+          return xmlError(400, "IncompleteBody", "length");
         objects.set(key, body);
         res.writeHead(200, { etag: `"${createHash("md5").update(body).digest("hex")}"` });
         return res.end();
       case "GET": {
         const o = objects.get(key);
         if (!o) return xmlError(404, "NoSuchKey", "The specified key does not exist.");
-        res.writeHead(200, { "content-length": String(o.length), "content-type": "application/octet-stream" });
+        res.writeHead(200, {
+          "content-length": String(o.length),
+          "content-type": "application/octet-stream",
+        });
         return res.end(o);
       }
       case "HEAD": {
@@ -123,7 +156,13 @@ describe("S3Driver against a SigV4-checking fake S3", () => {
   const s3 = fakeS3();
   let endpoint = "";
   const driver = (secret = SECRET) =>
-    new S3Driver({ endpoint, region: REGION, bucket: BUCKET, accessKeyId: ACCESS_KEY, secretAccessKey: secret });
+    new S3Driver({
+      endpoint,
+      region: REGION,
+      bucket: BUCKET,
+      accessKeyId: ACCESS_KEY,
+      secretAccessKey: secret,
+    });
 
   beforeAll(async () => {
     await new Promise<void>((r) => s3.server.listen(0, "127.0.0.1", r));
@@ -181,9 +220,9 @@ describe("S3Driver against a SigV4-checking fake S3", () => {
 
   it("is refused when the declared payload hash does not match the body", async () => {
     const data = Buffer.from("isi asli");
-    await expect(driver().put("misc/y", Readable.from([data]), { size: data.length, sha256: hex("lain") })).rejects.toThrow(
-      /HTTP 400 \(XAmzContentSHA256Mismatch/,
-    );
+    await expect(
+      driver().put("misc/y", Readable.from([data]), { size: data.length, sha256: hex("lain") }),
+    ).rejects.toThrow(/HTTP 400 \(XAmzContentSHA256Mismatch/);
   });
 
   it("reports a missing object", async () => {
@@ -191,19 +230,32 @@ describe("S3Driver against a SigV4-checking fake S3", () => {
   });
 
   it("encodes keys and keeps an endpoint path prefix", () => {
-    const d = new S3Driver({ endpoint: "https://s3.example.go.id/storage/", region: REGION, bucket: "b", accessKeyId: "a", secretAccessKey: "s" });
-    expect(d.urlFor("sha256/ab/cd/x_y-z.1").href).toBe("https://s3.example.go.id/storage/b/sha256/ab/cd/x_y-z.1");
+    const d = new S3Driver({
+      endpoint: "https://s3.example.go.id/storage/",
+      region: REGION,
+      bucket: "b",
+      accessKeyId: "a",
+      secretAccessKey: "s",
+    });
+    expect(d.urlFor("sha256/ab/cd/x_y-z.1").href).toBe(
+      "https://s3.example.go.id/storage/b/sha256/ab/cd/x_y-z.1",
+    );
     expect(() => d.urlFor("../x")).toThrow();
   });
 
   it("needs its configuration", () => {
-    expect(() => new S3Driver({ endpoint: "", region: REGION, bucket: "", accessKeyId: "", secretAccessKey: "" })).toThrow(/S3_ENDPOINT/);
+    expect(
+      () => new S3Driver({ endpoint: "", region: REGION, bucket: "", accessKeyId: "", secretAccessKey: "" }),
+    ).toThrow(/S3_ENDPOINT/);
   });
 });
 
 describe("signV4 against AWS's published examples", () => {
   // https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html
-  const credentials = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
+  const credentials = {
+    accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+    secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  };
   const now = new Date("2013-05-24T00:00:00Z");
   const empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 

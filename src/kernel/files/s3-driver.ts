@@ -33,7 +33,8 @@ export class S3Driver implements FileDriver {
       throw new Error("S3 driver needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
     }
     const u = new URL(opts.endpoint);
-    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("S3_ENDPOINT must be an http(s) URL");
+    if (u.protocol !== "http:" && u.protocol !== "https:")
+      throw new Error("S3_ENDPOINT must be an http(s) URL");
     const prefix = u.pathname.replace(/\/+$/, "");
     this.base = `${u.protocol}//${u.host}${prefix}/${uriEncode(opts.bucket)}`;
     this.now = opts.now ?? (() => new Date());
@@ -48,7 +49,12 @@ export class S3Driver implements FileDriver {
   private async send(
     method: string,
     key: string,
-    init: { body?: Buffer | Readable; payloadHash?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+    init: {
+      body?: Buffer | Readable;
+      payloadHash?: string;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+    } = {},
   ): Promise<Response> {
     const url = this.urlFor(key);
     const signed = signV4({

@@ -24,7 +24,8 @@ export interface SigV4Request {
 
 export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-export const sha256Hex = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+export const sha256Hex = (data: string | Uint8Array): string =>
+  createHash("sha256").update(data).digest("hex");
 const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data).digest();
 
 /** RFC 3986 encoding as SigV4 wants it: everything but A–Z a–z 0–9 - _ . ~ is %XX (UTF-8). */
@@ -34,7 +35,10 @@ export function uriEncode(s: string): string {
 
 /** `20130524T000000Z` */
 export function amzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function canonicalQuery(url: URL): string {
@@ -82,7 +86,10 @@ export function signV4(req: SigV4Request): SignedRequest {
   ].join("\n");
   const scope = `${day}/${req.region}/${service}/aws4_request`;
   const stringToSign = ["AWS4-HMAC-SHA256", stamp, scope, sha256Hex(canonicalRequest)].join("\n");
-  const signature = createHmac("sha256", signingKey(req.credentials.secretAccessKey, day, req.region, service))
+  const signature = createHmac(
+    "sha256",
+    signingKey(req.credentials.secretAccessKey, day, req.region, service),
+  )
     .update(stringToSign)
     .digest("hex");
   const { host: _host, ...send } = all;

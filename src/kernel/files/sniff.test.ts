@@ -67,7 +67,11 @@ describe("type sniffing: refused files", () => {
     } catch (err) {
       expect(err).toBeInstanceOf(DomainError);
       const e = err as DomainError;
-      expect(e.params).toMatchObject({ allowed: ALLOWED_LABELS, detected: "application/xml", filename: "logo.svg" });
+      expect(e.params).toMatchObject({
+        allowed: ALLOWED_LABELS,
+        detected: "application/xml",
+        filename: "logo.svg",
+      });
     }
     expect(ALLOWED_LABELS).toBe("PDF, PNG, JPEG, WebP, DOCX, XLSX, PPTX, MP4");
   });
@@ -77,7 +81,11 @@ describe("type sniffing: refused files", () => {
       checkType("foto.pdf", await sniffBuffer(sample.png()));
       expect.fail("should refuse");
     } catch (err) {
-      expect((err as DomainError).params).toMatchObject({ extension: "pdf", detected: "image/png", expected: "png" });
+      expect((err as DomainError).params).toMatchObject({
+        extension: "pdf",
+        detected: "image/png",
+        expected: "png",
+      });
     }
   });
 });

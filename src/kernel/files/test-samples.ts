@@ -55,8 +55,8 @@ export function png(rgb: [number, number, number] = [0, 120, 200]): Buffer {
 /** SOI, a JFIF APP0 segment, EOI. */
 export function jpeg(): Buffer {
   return Buffer.from([
-    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
-    0x00, 0x00, 0xff, 0xd9,
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00,
+    0x01, 0x00, 0x00, 0xff, 0xd9,
   ]);
 }
 
@@ -72,9 +72,12 @@ export function mp4(): Buffer {
   return Buffer.concat([ftyp, mdat]);
 }
 
-export const html = (): Buffer => Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>\n");
+export const html = (): Buffer =>
+  Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>\n");
 export const svg = (): Buffer =>
-  Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n');
+  Buffer.from(
+    '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n',
+  );
 export const exe = (): Buffer => Buffer.concat([ascii("MZ"), Buffer.alloc(62), ascii("PE\0\0")]);
 
 /** A zip archive (deflated entries) written by hand: local headers, central directory, end record. */
@@ -153,7 +156,10 @@ export function xlsx(): Buffer {
 /** A minimal presentation. */
 export function pptx(): Buffer {
   return zip({
-    "[Content_Types].xml": contentTypes("ppt/presentation.xml", `${OOXML}.presentationml.presentation.main+xml`),
+    "[Content_Types].xml": contentTypes(
+      "ppt/presentation.xml",
+      `${OOXML}.presentationml.presentation.main+xml`,
+    ),
     "_rels/.rels": RELS("ppt/presentation.xml"),
     "ppt/presentation.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>`,
   });
@@ -162,7 +168,10 @@ export function pptx(): Buffer {
 /** A macro-enabled Word document: a zip that is Office, but not an allowed type. */
 export function docm(): Buffer {
   return zip({
-    "[Content_Types].xml": contentTypes("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+    "[Content_Types].xml": contentTypes(
+      "word/document.xml",
+      "application/vnd.ms-word.document.macroEnabled.main+xml",
+    ),
     "_rels/.rels": RELS("word/document.xml"),
     "word/document.xml": "<w:document/>",
   });

@@ -9,7 +9,7 @@ import { ErrorAlert } from "../../ui/components/ErrorAlert";
 import { localized, useLang } from "../../ui/i18n";
 import type { DemoAccount, LoginResponse } from "../../ui/types";
 import { useMeta } from "../session/queries";
-import { safeNext } from "../session/SessionGate";
+import { safeNext } from "../session/paths";
 import { AuthLayout } from "./AuthLayout";
 
 export type LoginNotice = "sessionExpired" | "loggedOut" | "loggedOutAll" | "passwordReset" | "passwordChanged";

@@ -9,6 +9,7 @@ import { PageLoader } from "../../ui/components/PageLoader";
 import { hasPermission, type Session, SessionContext } from "../../ui/session";
 import type { Unit } from "../../ui/types";
 import { AppLayout } from "../shell/AppLayout";
+import { loginPath } from "./paths";
 import { useMe, useMyUnits } from "./queries";
 
 export const UNIT_STORAGE_KEY = "zona_unit";
@@ -21,22 +22,11 @@ function readStoredUnit(): string | null {
   }
 }
 
-/** Where to go after signing in, from `?next=` (same-site paths only). */
-export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
-}
-
-export function loginPath(pathname: string, search = ""): string {
-  const here = pathname + search;
-  return here === "/" || pathname === "/masuk" ? "/masuk" : `/masuk?next=${encodeURIComponent(here)}`;
-}
-
 /**
  * The signed-in part of the app: loads `/api/me` and the user's units, sends visitors without a
  * session to the login page, and provides the `Session` every page reads.
  */
-export function SessionGate() {
+export default function SessionGate() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../ui/api";
 import type { Items, Me, Meta, Unit } from "../../ui/types";
 
@@ -18,13 +18,15 @@ export function useMeta() {
   });
 }
 
+export const meQueryOptions = queryOptions({
+  queryKey: queryKeys.me,
+  queryFn: ({ signal }) => api.get<Me>("/api/me", { signal }),
+  retry: false,
+  staleTime: 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: ({ signal }) => api.get<Me>("/api/me", { signal }),
-    retry: false,
-    staleTime: 60_000,
-  });
+  return useQuery(meQueryOptions);
 }
 
 export function useMyUnits(enabled: boolean) {

@@ -1,0 +1,193 @@
+/**
+ * `npm run bench`: Zona's HTTP speed as a ratio to a bare `node:http` server measured in the same
+ * run on the same machine (DESIGN.md §9: speed is reported, not asserted).
+ *
+ * Three loads, one after another, each with a warm-up first (autocannon, loopback only):
+ *   bare                GET /                 a node:http server answering {"status":"ok"}
+ *   health              GET /api/health       Zona: the whole request pipeline, no database
+ *   authenticated-read  GET /api/me/units     Zona: session lookup + scoped query on SQLite
+ *
+ * Both servers run as child processes (autocannon keeps this process busy), Zona through its own CLI
+ * (`node bin/zona.mjs serve`) on a fresh SQLite file with the demo office. The children are always
+ * killed. Exit code 1 when any request failed (connection error, timeout or non-2xx answer), or the
+ * set-up failed; a ratio below its target only prints BELOW.
+ *
+ * Knobs (environment): BENCH_CONNECTIONS (10), BENCH_DURATION seconds (8), BENCH_WARMUP seconds (2).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon, { type Result } from "autocannon";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const DEMO_HEAD = { email: "kepala.bekasi@zona.demo", password: "Demo-Zona-2026" };
+const TARGETS = { health: 0.8, "authenticated-read": 0.3 } as const;
+
+const children = new Set<ChildProcess>();
+let tmp: string | null = null;
+
+function killChildren() {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  children.clear();
+}
+process.on("exit", killChildren);
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, () => {
+    killChildren();
+    process.exit(130);
+  });
+}
+
+/** Spawn a child and resolve with the first stdout match of `pattern` (its first group). */
+function start(name: string, args: string[], env: NodeJS.ProcessEnv, pattern: RegExp, timeoutMs = 60_000) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  let output = "";
+  return new Promise<{ child: ChildProcess; match: string }>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${name} did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = pattern.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        ok({ child, match: m[1]! });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      fail(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${output}`));
+    });
+    child.once("error", (err) => {
+      clearTimeout(timer);
+      fail(err);
+    });
+  });
+}
+
+async function waitReady(base: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${base}/api/ready`);
+      if (res.status === 200) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${base}/api/ready never answered 200 (last: ${last})`);
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(DEMO_HEAD),
+  });
+  if (res.status !== 200) throw new Error(`login as ${DEMO_HEAD.email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("zona_session="));
+  if (!cookie) throw new Error("login answered 200 without a zona_session cookie");
+  return cookie.split(";")[0]!;
+}
+
+interface Measured {
+  name: string;
+  url: string;
+  result: Result;
+  failed: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Measured> {
+  const opts = { url, headers, connections: CONNECTIONS, timeout: 10 };
+  process.stderr.write(`  ${name}: warm-up ${WARMUP} s, then ${DURATION} s … `);
+  const warm = await autocannon({ ...opts, duration: WARMUP });
+  const result = await autocannon({ ...opts, duration: DURATION, title: name });
+  process.stderr.write("done\n");
+  const failed = warm.errors + warm.non2xx + result.errors + result.non2xx;
+  return { name, url, result, failed };
+}
+
+function table(rows: Measured[], bare: Measured) {
+  const head = ["load", "req/s", "ratio", "p50 ms", "p99 ms", "max ms", "requests", "failed"];
+  const body = rows.map((m) => [
+    m.name,
+    m.result.requests.average.toFixed(0),
+    (m.result.requests.average / bare.result.requests.average).toFixed(3),
+    m.result.latency.p50.toFixed(2),
+    m.result.latency.p99.toFixed(2),
+    m.result.latency.max.toFixed(2),
+    String(m.result["2xx"] + m.result.non2xx),
+    String(m.failed),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+async function main(): Promise<number> {
+  tmp = mkdtempSync(join(tmpdir(), "zona-bench-"));
+  const { match: barePort } = await start("bare server", [join(ROOT, "bench/bare-server.mjs")], process.env, /listening (\d+)/);
+  const bare = `http://127.0.0.1:${barePort}`;
+
+  const zonaEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${join(tmp, "zona.db")}`,
+    FILES_DIR: join(tmp, "files"),
+    DEMO: "1",
+    LOG_LEVEL: "warn",
+    JOBS: "0",
+  };
+  const { match: zona } = await start("zona", [join(ROOT, "bin/zona.mjs"), "serve"], zonaEnv, /running at\s+(http:\/\/\S+)/);
+  await waitReady(zona);
+  const cookie = await login(zona);
+
+  const cpu = cpus();
+  console.log(`zona bench — ${new Date().toISOString()} — node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? "cpu"}`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per load, loopback\n`);
+
+  const rows: Measured[] = [];
+  rows.push(await load("bare", `${bare}/`));
+  rows.push(await load("health", `${zona}/api/health`));
+  rows.push(await load("authenticated-read", `${zona}/api/me/units`, { cookie }));
+  const [b, health, read] = rows as [Measured, Measured, Measured];
+
+  console.log(`\n${table(rows, b)}\n`);
+  for (const m of [health, read]) {
+    const ratio = m.result.requests.average / b.result.requests.average;
+    const target = TARGETS[m.name as keyof typeof TARGETS];
+    console.log(`${m.name} ratio=${ratio.toFixed(3)} p99=${m.result.latency.p99.toFixed(2)}ms target>=${target} ${ratio >= target ? "PASS" : "BELOW"}`);
+  }
+
+  const failed = rows.filter((m) => m.failed > 0);
+  for (const m of failed) {
+    const r = m.result;
+    console.error(`FAILED REQUESTS on ${m.name} (${m.url}): errors=${r.errors} timeouts=${r.timeouts} non2xx=${r.non2xx} status=${JSON.stringify(r.statusCodeStats)}`);
+  }
+  return failed.length ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+  code = 1;
+} finally {
+  killChildren();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(code);

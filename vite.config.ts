@@ -4,11 +4,13 @@ import { defineConfig } from "vitest/config";
 
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 const webRoot = fileURLToPath(new URL("./src/web", import.meta.url));
+/** Where `vite` (dev) and `vite preview` send /api; override with ZONA_API_URL. */
+const apiTarget = process.env.ZONA_API_URL ?? "http://localhost:3000";
 
 /**
  * The browser app. `src/web` is the Vite root (index.html lives there); the build goes to
  * `<repo>/dist/web`, which the server serves with an SPA fallback. In development `/api` is proxied
- * to the server on :3000.
+ * to the server on :3000 (or ZONA_API_URL).
  *
  * Vitest also reads this file when no vitest.config.ts exists; `test.root` keeps test discovery at the
  * repository root so server and kernel tests are still found.
@@ -33,10 +35,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
+    proxy: { "/api": { target: apiTarget, changeOrigin: false } },
   },
   preview: {
-    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
+    proxy: { "/api": { target: apiTarget, changeOrigin: false } },
   },
   test: {
     root: repoRoot,

@@ -1,6 +1,6 @@
 // autocannon ships no type declarations; this covers the part of its programmatic API bench/run.ts uses.
 declare module "autocannon" {
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     stddev: number;
@@ -13,7 +13,7 @@ declare module "autocannon" {
     p99: number;
   }
 
-  interface Options {
+  export interface Options {
     url: string;
     method?: string;
     headers?: Record<string, string>;
@@ -25,7 +25,7 @@ declare module "autocannon" {
     title?: string;
   }
 
-  interface Result {
+  export interface Result {
     title?: string;
     url: string;
     requests: Histogram;
@@ -40,7 +40,7 @@ declare module "autocannon" {
     statusCodeStats: Record<string, { count: number }>;
   }
 
-  interface Instance extends PromiseLike<Result> {
+  export interface Instance extends PromiseLike<Result> {
     stop(): void;
   }
 

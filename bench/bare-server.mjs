@@ -5,7 +5,10 @@ import { createServer } from "node:http";
 
 const body = JSON.stringify({ status: "ok" });
 const server = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  res.writeHead(200, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(body);
 });
 server.listen(0, "127.0.0.1", () => {

@@ -45,7 +45,7 @@ export function registerDataCommands(program: Command) {
         try {
           check = backup.pragma("integrity_check", { simple: true });
         } catch (err) {
-          throw new Error(`${src} is not a SQLite database, so not a Zona backup (${err instanceof Error ? err.message : String(err)})`);
+          throw new Error(`${src} is not a readable SQLite database, so not a Zona backup (${err instanceof Error ? err.message : String(err)})`);
         }
         if (check !== "ok") throw new Error(`backup failed its integrity check: ${String(check)}`);
         const hasAudit = backup.prepare("select count(*) n from sqlite_master where name = 'audit_events'").get() as { n: number };

@@ -8,7 +8,7 @@ import { registerServeCommand } from "./serve";
 
 /**
  * `zona` — the command line. Scripts drive Zona through these commands; their names, options and
- * `--json` outputs are a stable contract (see README "CLI").
+ * `--json` outputs and exit codes are a stable contract (see docs/cli.md).
  */
 const program = new Command();
 program

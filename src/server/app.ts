@@ -45,6 +45,8 @@ export interface BuildOptions {
   migrate?: boolean;
   /** Serve the built web app from dist/web when present (default true). */
   serveWeb?: boolean;
+  /** Where the built web app is (default dist/web). */
+  webRoot?: string;
 }
 
 export interface BuiltApp {
@@ -111,7 +113,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
-  installErrorHandler(app);
+  const webRoot = opts.webRoot ?? resolve(join(import.meta.dirname, "../../dist/web"));
+  const withWeb = opts.serveWeb !== false && existsSync(join(webRoot, "index.html"));
+  installErrorHandler(app, withWeb ? async (_req, reply) => reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html") : undefined);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -204,22 +208,14 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
 
   for (const m of ctx.modules) if (m.routes) await app.register(async (scope) => m.routes!(scope as ZonaApp, ctx));
 
-  if (opts.serveWeb !== false) await serveWeb(app);
+  if (withWeb) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: true, index: false, maxAge: "1h" });
+    // The root is the app itself (the static plugin would refuse a directory with 403).
+    app.get("/", { schema: { hide: true }, config: { access: "public" } }, async (_req, reply) =>
+      reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html"),
+    );
+  }
   await app.ready();
   return { app, ctx, routes };
 }
 
-/** The single-page app: static files from dist/web and index.html for every non-API path. */
-async function serveWeb(app: ZonaApp) {
-  const root = resolve(join(import.meta.dirname, "../../dist/web"));
-  if (!existsSync(join(root, "index.html"))) return;
-  await app.register(fastifyStatic, { root, prefix: "/", wildcard: true, index: false, maxAge: "1h", immutable: false });
-  const spa = async (_req: unknown, reply: any) => reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
-  app.get("/", { schema: { hide: true }, config: { access: "public" }, handler: spa });
-  app.setNotFoundHandler(async (req, reply) => {
-    if (req.method === "GET" && !req.url.startsWith("/api") && !req.url.includes(".")) return spa(req, reply);
-    const { envelope } = await import("../kernel/http/error-handler");
-    const e = envelope("NOT_FOUND", req.lang ?? "id", req.id);
-    return reply.status(e.status).send(e.body);
-  });
-}

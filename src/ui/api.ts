@@ -140,7 +140,8 @@ export async function apiRequest<T>(method: Method, path: string, opts: RequestO
       envelope && typeof envelope.code === "string"
         ? new ApiError(res.status, envelope)
         : new ApiError(res.status, { code: `HTTP_${res.status}` }, false);
-    if (res.status === 401 && csrfToken && !SESSIONLESS.test(path)) {
+    // AUTH_* codes answer a credential check (wrong TOTP code, wrong current password): the session lives on.
+    if (res.status === 401 && csrfToken && !SESSIONLESS.test(path) && !error.code.startsWith("AUTH_")) {
       csrfToken = null;
       config.onUnauthorized?.(error);
     }

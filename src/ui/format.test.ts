@@ -43,7 +43,7 @@ describe("formatNumber", () => {
   });
   it("honours a fixed number of decimals", () => {
     expect(formatNumber(75, "id", { decimals: 2 })).toBe("75,00");
-    expect(formatNumber(3.14159, "en", { decimals: 3 })).toBe("3.142");
+    expect(formatNumber(1.23456, "en", { decimals: 3 })).toBe("1.235");
   });
   it("uses a plain minus and a dash for non-numbers", () => {
     expect(formatNumber(-3.5, "id")).toBe("-3,5");

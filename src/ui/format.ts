@@ -129,12 +129,21 @@ export function formatDate(
 }
 
 /** '16.30 WIB' (id) / '16:30 WIB' (en), in the unit's zone (default WIB). */
-export function formatTime(value: string | number | Date, lang: Lang = "id", opts: { zone?: Zone } = {}): string {
+export function formatTime(
+  value: string | number | Date,
+  lang: Lang = "id",
+  opts: { zone?: Zone } = {},
+): string {
   const d = toDate(value);
   if (Number.isNaN(d.getTime())) return "–";
   const zone = opts.zone ?? "WIB";
   const p = parts(
-    dateFormat("en", { timeZone: ZONE_TIME_ZONES[zone], hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+    dateFormat("en", {
+      timeZone: ZONE_TIME_ZONES[zone],
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }),
     d,
   );
   const hour = (p.hour ?? "00").padStart(2, "0");
@@ -166,6 +175,7 @@ export function zonedDayStart(date: string, zone: Zone = "WIB", endOfDay = false
   const m = DATE_ONLY.exec(date);
   if (!m) throw new Error(`not a YYYY-MM-DD date: ${date}`);
   const offsetHours = zone === "WIB" ? 7 : zone === "WITA" ? 8 : 9; // Indonesia has no DST
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (endOfDay ? 1 : 0)) - offsetHours * 3_600_000;
+  const ms =
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (endOfDay ? 1 : 0)) - offsetHours * 3_600_000;
   return new Date(ms).toISOString();
 }

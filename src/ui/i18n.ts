@@ -37,7 +37,8 @@ export function useFormat() {
       rupiah: (v: number, o?: { decimals?: number }) => formatRupiah(v, lang, o),
       date: (v: string | number | Date, o?: { zone?: Zone; weekday?: boolean }) => formatDate(v, lang, o),
       time: (v: string | number | Date, o?: { zone?: Zone }) => formatTime(v, lang, o),
-      dateTime: (v: string | number | Date, o?: { zone?: Zone; weekday?: boolean }) => formatDateTime(v, lang, o),
+      dateTime: (v: string | number | Date, o?: { zone?: Zone; weekday?: boolean }) =>
+        formatDateTime(v, lang, o),
       name: (n: LocalizedName | undefined | null) => localized(n, lang),
     }),
     [lang],

@@ -1,6 +1,8 @@
 /** Zona's design system and browser plumbing: import from here in pages and module web code. */
 export * from "./api";
+export { ConfirmButton, type ConfirmButtonProps } from "./components/ConfirmButton";
 export { DataTable, type DataTableColumn, type DataTableProps } from "./components/DataTable";
+export { Dialog, type DialogProps } from "./components/Dialog";
 export { EmptyState, type EmptyStateProps } from "./components/EmptyState";
 export { ErrorAlert, type ErrorAlertProps, errorMessage } from "./components/ErrorAlert";
 export { lazyPage } from "./components/lazyPage";
@@ -11,7 +13,6 @@ export { StatusBadge, type StatusBadgeProps, type StatusTone } from "./component
 export * from "./format";
 export { localized, useFormat, useLang } from "./i18n";
 export type { IconComponent, WebHomeCard, WebModule, WebNavItem } from "./module";
+export { notifyInfo, notifySuccess } from "./notify";
 export * from "./session";
 export * from "./types";
-export { ConfirmButton, type ConfirmButtonProps } from "./components/ConfirmButton";
-export { notifyInfo, notifySuccess } from "./notify";

@@ -2,7 +2,11 @@ import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 
 /** A Tabler icon or any component taking the same props. */
-export type IconComponent = ComponentType<{ size?: number | string; stroke?: number; "aria-hidden"?: boolean }>;
+export type IconComponent = ComponentType<{
+  size?: number | string;
+  stroke?: number;
+  "aria-hidden"?: boolean;
+}>;
 
 export interface WebNavItem {
   /** Absolute path, e.g. '/admin/audit'. */

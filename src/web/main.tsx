@@ -30,7 +30,8 @@ configureApi({
 // On a signed-in page, fetch the session and the shell's code in parallel with the first render.
 const publicRoutes = webModules.flatMap((m) => m.publicRoutes ?? []);
 const onPublicPage =
-  PUBLIC_AUTH_PATHS.includes(window.location.pathname) || (matchRoutes(publicRoutes, window.location)?.length ?? 0) > 0;
+  PUBLIC_AUTH_PATHS.includes(window.location.pathname) ||
+  (matchRoutes(publicRoutes, window.location)?.length ?? 0) > 0;
 if (!onPublicPage) {
   void queryClient.prefetchQuery(meQueryOptions);
   void import("./session/SessionGate");

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import type { RouteObject } from "react-router";
 import { PageLoader } from "../ui/components/PageLoader";
 import type { WebModule } from "../ui/module";

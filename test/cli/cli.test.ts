@@ -614,7 +614,7 @@ describe("zona backup / restore", () => {
         expectError(
           r,
           new RegExp(
-            `^error: ${garbage.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not a SQLite database`,
+            `^error: ${garbage.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not a readable SQLite database`,
             "m",
           ),
         );

@@ -66,7 +66,14 @@ function classify(err: FastifyError | Error): { code: string; params?: Record<st
   return { code: "INTERNAL" };
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+/**
+ * One error handler and one not-found handler. `spaFallback`, when given, answers GET requests
+ * for non-API paths without a file extension (the web app's own routes) instead of a 404.
+ */
+export function installErrorHandler(
+  app: FastifyInstance,
+  spaFallback?: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const c = classify(err);
     if (c.code === "UNSUPPORTED_MEDIA_TYPE") c.params = { contentType: request.headers["content-type"] ?? "-" };
@@ -77,6 +84,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    if (spaFallback && request.method === "GET" && !path.startsWith("/api") && !/\.[a-z0-9]+$/i.test(path)) {
+      return spaFallback(request, reply);
+    }
     const { status, body } = envelope("NOT_FOUND", request.lang ?? "id", request.id);
     return reply.status(status).send(body);
   });

@@ -112,3 +112,32 @@ describe("bad input gets a clear 4xx in one envelope, and nothing is written", (
     expect(forged.json().error.code).toBe("SESSION_EXPIRED");
   });
 });
+
+describe("the web app is served with a fallback for its own routes", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const root = mkdtempSync(`${tmpdir()}/zona-web-`);
+    writeFileSync(`${root}/index.html`, "<!doctype html><title>Zona</title>");
+    mkdirSync(`${root}/assets`);
+    writeFileSync(`${root}/assets/app.js`, "console.log(1)");
+    t = await buildTestApp({ demo: false, webRoot: root });
+  });
+  afterAll(() => t.close());
+
+  it.each(["/", "/masuk", "/admin/audit", "/admin/units?x=1"])("GET %s answers the app's index.html", async (url) => {
+    const res = await t.app.inject({ method: "GET", url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/text\/html/);
+    expect(res.body).toMatch(/<title>Zona/);
+  });
+
+  it("a missing asset or API path is a 404, not the app", async () => {
+    const asset = await t.app.inject({ method: "GET", url: "/assets/app.js" });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers["content-type"]).toMatch(/javascript/);
+    expect((await t.app.inject({ method: "GET", url: "/assets/nope.js" })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: "/api/nope" })).json().error.code).toBe("NOT_FOUND");
+  });
+});

@@ -30,7 +30,8 @@ function dummyHash(): Promise<string> {
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN) return "too_short";
   if (password.length > 256) return "too_long";
-  if (email && password.toLowerCase().includes(email.split("@")[0]!.toLowerCase())) return "contains_email";
+  const local = email?.split("@")[0]?.toLowerCase() ?? "";
+  if (local.length >= 4 && password.toLowerCase().includes(local)) return "contains_email";
   if (/^(.)\1+$/.test(password)) return "repeated";
   return null;
 }

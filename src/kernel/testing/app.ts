@@ -41,6 +41,8 @@ export interface TestAppOptions {
   modules?: ServerModule[];
   /** Load the demo office (default true). */
   demo?: boolean;
+  /** Serve a built web app from this folder like the real server (default: no web app). */
+  webRoot?: string;
 }
 
 export const TEST_PASSWORD = DEMO_PASSWORD;
@@ -65,7 +67,7 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts.env,
   });
   const logger = pino(loggerOptions("info"), sink);
-  const built = await buildApp({ config, database, clock, logger, modules: opts.modules, serveWeb: false });
+  const built = await buildApp({ config, database, clock, logger, modules: opts.modules, serveWeb: !!opts.webRoot, webRoot: opts.webRoot });
   const units: Record<string, string> = {};
   if (opts.demo !== false) {
     await seedDemo(built.ctx);

@@ -1,7 +1,8 @@
-import { Button, type ButtonProps, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, type ButtonProps, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Dialog } from "./Dialog";
 import { ErrorAlert } from "./ErrorAlert";
 
 export interface ConfirmButtonProps extends Omit<ButtonProps, "children"> {
@@ -49,7 +50,7 @@ export function ConfirmButton({
       <Button color={danger ? "red" : undefined} variant="light" {...button} onClick={open}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Dialog opened={opened} onClose={close} title={title} centered>
         <Stack>
           <Text size="sm">{message}</Text>
           <ErrorAlert error={error} mb="0" />
@@ -57,12 +58,17 @@ export function ConfirmButton({
             <Button variant="default" onClick={close}>
               {t("ui.cancel")}
             </Button>
-            <Button color={danger ? "red" : undefined} loading={busy} onClick={() => void confirm()} data-autofocus>
+            <Button
+              color={danger ? "red" : undefined}
+              loading={busy}
+              onClick={() => void confirm()}
+              data-autofocus
+            >
               {confirmLabel}
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }

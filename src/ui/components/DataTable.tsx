@@ -113,8 +113,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
       {rows.length === 0 && empty ? (
         empty
       ) : (
+        // position: relative keeps visually hidden (absolute) labels inside the scroll box.
         <Box
-          style={{ overflowX: "auto" }}
+          style={{ overflowX: "auto", position: "relative" }}
           tabIndex={0}
           role="region"
           aria-labelledby={captionId}
@@ -127,7 +128,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
               <Table.Tr>
                 {columns.map((c) => {
                   const active = sort?.key === c.key;
-                  const ariaSort = active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined;
+                  const ariaSort = active
+                    ? sort.direction === "asc"
+                      ? "ascending"
+                      : "descending"
+                    : undefined;
                   const Icon = active
                     ? sort.direction === "asc"
                       ? IconSortAscending

@@ -27,5 +27,5 @@ export function Forbidden() {
 /** Render `children` only for users holding `permission`; others see `Forbidden`. */
 export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
   const { can } = useSession();
-  return can(permission) ? <>{children}</> : <Forbidden />;
+  return can(permission) ? children : <Forbidden />;
 }

@@ -37,7 +37,10 @@ export function StatusBadge({ tone, children, icon, size = "md" }: StatusBadgePr
       color={t.color}
       size={size}
       leftSection={<Icon size={14} stroke={2} aria-hidden />}
-      styles={{ root: { textTransform: "none", color: `var(--mantine-color-${t.color}-9)` } }}
+      styles={{
+        root: { textTransform: "none", color: `var(--mantine-color-${t.color}-9)`, minWidth: "max-content" },
+        label: { overflow: "visible" },
+      }}
     >
       {children}
     </Badge>

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../ui/api";
-import type { AuditPage, Items, Permission, Role, Unit, UnitKind, UserItem } from "../../ui/types";
 import type { Zone } from "../../ui/format";
+import type { AuditPage, Items, Permission, Role, Unit, UnitKind, UserItem } from "../../ui/types";
 
 /** TanStack Query bindings for the kernel's admin API (units, users, roles, audit). */
 
@@ -56,7 +56,10 @@ export function useAudit(filter: AuditFilter, pageSize = 50) {
   return useInfiniteQuery({
     queryKey: adminKeys.audit(filter),
     queryFn: ({ pageParam, signal }) =>
-      api.get<AuditPage>("/api/audit", { query: { ...filter, beforeSeq: pageParam, limit: pageSize }, signal }),
+      api.get<AuditPage>("/api/audit", {
+        query: { ...filter, beforeSeq: pageParam, limit: pageSize },
+        signal,
+      }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
   });
@@ -92,14 +95,18 @@ export function useAdminMutations() {
   const qc = useQueryClient();
   const refreshUsers = () => qc.invalidateQueries({ queryKey: ["users"] });
   const refreshUnits = () =>
-    Promise.all([qc.invalidateQueries({ queryKey: adminKeys.units }), qc.invalidateQueries({ queryKey: ["me"] })]);
+    Promise.all([
+      qc.invalidateQueries({ queryKey: adminKeys.units }),
+      qc.invalidateQueries({ queryKey: ["me"] }),
+    ]);
   return {
     createUser: useMutation({
       mutationFn: (input: CreateUserInput) => api.post<UserItem>("/api/users", input),
       onSuccess: refreshUsers,
     }),
     updateUser: useMutation({
-      mutationFn: ({ id, ...input }: UpdateUserInput & { id: string }) => api.patch<UserItem>(`/api/users/${id}`, input),
+      mutationFn: ({ id, ...input }: UpdateUserInput & { id: string }) =>
+        api.patch<UserItem>(`/api/users/${id}`, input),
       onSuccess: refreshUsers,
     }),
     addAssignment: useMutation({

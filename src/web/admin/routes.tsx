@@ -10,14 +10,28 @@ export const adminModule: WebModule = {
   name: "admin",
   titleKey: "admin.title",
   nav: [
-    { path: "/admin/units", labelKey: "admin.nav.units", icon: IconBuildingCommunity, permission: "org.unit.read" },
+    {
+      path: "/admin/units",
+      labelKey: "admin.nav.units",
+      icon: IconBuildingCommunity,
+      permission: "org.unit.read",
+    },
     { path: "/admin/users", labelKey: "admin.nav.users", icon: IconUsers, permission: "identity.user.read" },
     { path: "/admin/audit", labelKey: "admin.nav.audit", icon: IconHistory, permission: "audit.read" },
   ],
   routes: [
-    { path: "/admin/units", element: lazyPage(() => import("./pages/UnitsPage"), { permission: "org.unit.read" }) },
-    { path: "/admin/users", element: lazyPage(() => import("./pages/UsersPage"), { permission: "identity.user.read" }) },
-    { path: "/admin/audit", element: lazyPage(() => import("./pages/AuditPage"), { permission: "audit.read" }) },
+    {
+      path: "/admin/units",
+      element: lazyPage(() => import("./pages/UnitsPage"), { permission: "org.unit.read" }),
+    },
+    {
+      path: "/admin/users",
+      element: lazyPage(() => import("./pages/UsersPage"), { permission: "identity.user.read" }),
+    },
+    {
+      path: "/admin/audit",
+      element: lazyPage(() => import("./pages/AuditPage"), { permission: "audit.read" }),
+    },
   ],
   homeCard: {
     titleKey: "admin.home.title",

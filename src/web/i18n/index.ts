@@ -60,6 +60,7 @@ export async function setLanguage(lang: Lang): Promise<void> {
   }
   if (typeof document !== "undefined") {
     const secure = globalThis.location?.protocol === "https:" ? "; Secure" : "";
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every supported browser
     document.cookie = `${LANG_STORAGE_KEY}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
   }
   await i18n.changeLanguage(lang);

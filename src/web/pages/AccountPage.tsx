@@ -15,8 +15,8 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { IconCheck, IconCopy, IconKey, IconLogout2, IconShieldCheck } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -34,7 +34,17 @@ import type { ApiToken, Items } from "../../ui/types";
 import { usePermissions } from "../admin/api";
 import { PASSWORD_MIN } from "./ResetPasswordPage";
 
-function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={id}>
       <Title order={2} fz="h3" id={id} mb={description ? 4 : "sm"}>
@@ -124,7 +134,8 @@ function PasswordSection() {
     e.preventDefault();
     const problems = {
       current: current ? undefined : t("account.password.validation.current"),
-      password: password.length < PASSWORD_MIN ? t("reset.validation.tooShort", { count: PASSWORD_MIN }) : undefined,
+      password:
+        password.length < PASSWORD_MIN ? t("reset.validation.tooShort", { count: PASSWORD_MIN }) : undefined,
       confirm: confirm !== password ? t("reset.validation.mismatch") : undefined,
     };
     setErrors(problems);
@@ -132,7 +143,11 @@ function PasswordSection() {
   }
 
   return (
-    <Section id="account-password" title={t("account.password.title")} description={t("account.password.description")}>
+    <Section
+      id="account-password"
+      title={t("account.password.title")}
+      description={t("account.password.description")}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={420}>
           <ErrorAlert error={change.error} />
@@ -186,7 +201,9 @@ function TotpSection() {
   const enabled = me.user.totpEnabled;
   const [code, setCode] = useState("");
   const [codeError, setCodeError] = useState<string | undefined>();
-  const setup = useMutation({ mutationFn: () => api.post<{ secret: string; otpauthUrl: string }>("/api/auth/totp/setup") });
+  const setup = useMutation({
+    mutationFn: () => api.post<{ secret: string; otpauthUrl: string }>("/api/auth/totp/setup"),
+  });
   const enable = useMutation({
     mutationFn: (c: string) => api.post("/api/auth/totp/enable", { code: c }),
     onSuccess: async () => {
@@ -268,7 +285,9 @@ function TotpSection() {
                     size="compact-sm"
                     variant="light"
                     onClick={copy}
-                    leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
+                    leftSection={
+                      copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
+                    }
                   >
                     {copied ? t("ui.copied") : t("account.totp.copySecret")}
                   </Button>
@@ -297,7 +316,11 @@ function TotpSection() {
       ) : (
         <Stack gap="sm" align="flex-start">
           <ErrorAlert error={setup.error} />
-          <Button leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => setup.mutate()} loading={setup.isPending}>
+          <Button
+            leftSection={<IconShieldCheck size={16} aria-hidden />}
+            onClick={() => setup.mutate()}
+            loading={setup.isPending}
+          >
             {t("account.totp.start")}
           </Button>
         </Stack>
@@ -310,16 +333,22 @@ function SessionsSection() {
   const { t } = useTranslation();
   const { logoutAll } = useSession();
   return (
-    <Section id="account-sessions" title={t("account.sessions.title")} description={t("account.sessions.description")}>
-      <ConfirmButton
-        leftSection={<IconLogout2 size={16} aria-hidden />}
-        title={t("account.sessions.confirmTitle")}
-        message={t("account.sessions.confirmMessage")}
-        confirmLabel={t("shell.user.logoutAll")}
-        onConfirm={logoutAll}
-      >
-        {t("shell.user.logoutAll")}
-      </ConfirmButton>
+    <Section
+      id="account-sessions"
+      title={t("account.sessions.title")}
+      description={t("account.sessions.description")}
+    >
+      <Group>
+        <ConfirmButton
+          leftSection={<IconLogout2 size={16} aria-hidden />}
+          title={t("account.sessions.confirmTitle")}
+          message={t("account.sessions.confirmMessage")}
+          confirmLabel={t("shell.user.logoutAll")}
+          onConfirm={logoutAll}
+        >
+          {t("shell.user.logoutAll")}
+        </ConfirmButton>
+      </Group>
     </Section>
   );
 }
@@ -368,7 +397,10 @@ function TokensSection() {
     const problems = {
       name: name.trim() ? undefined : t("account.tokens.validation.name"),
       scopes: scopes.length ? undefined : t("account.tokens.validation.scopes"),
-      days: days === "" || (Number.isInteger(n) && n >= 1 && n <= 730) ? undefined : t("account.tokens.validation.days"),
+      days:
+        days === "" || (Number.isInteger(n) && n >= 1 && n <= 730)
+          ? undefined
+          : t("account.tokens.validation.days"),
     };
     setErrors(problems);
     if (!problems.name && !problems.scopes && !problems.days) create.mutate();
@@ -424,14 +456,27 @@ function TokensSection() {
   ];
 
   return (
-    <Section id="account-tokens" title={t("account.tokens.title")} description={t("account.tokens.description")}>
+    <Section
+      id="account-tokens"
+      title={t("account.tokens.title")}
+      description={t("account.tokens.description")}
+    >
       {created ? (
-        <Alert color="green" title={t("account.tokens.createdTitle", { name: created.item.name })} mb="md" role="status">
+        <Alert
+          color="green"
+          title={t("account.tokens.createdTitle", { name: created.item.name })}
+          mb="md"
+          role="status"
+        >
           <Text size="sm" mb="xs">
             {t("account.tokens.createdOnce")}
           </Text>
           <Group gap="xs" wrap="nowrap" align="center">
-            <Code block style={{ wordBreak: "break-all", flex: 1 }} aria-label={t("account.tokens.tokenValue")}>
+            <Code
+              block
+              style={{ wordBreak: "break-all", flex: 1 }}
+              aria-label={t("account.tokens.tokenValue")}
+            >
               {created.token}
             </Code>
             <CopyButton value={created.token}>
@@ -440,7 +485,9 @@ function TokensSection() {
                   size="compact-sm"
                   variant="white"
                   onClick={copy}
-                  leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
+                  leftSection={
+                    copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
+                  }
                 >
                   {copied ? t("ui.copied") : t("ui.copy")}
                 </Button>
@@ -511,7 +558,10 @@ function TokensSection() {
             tokens.isPending ? (
               <Text c="dimmed">{t("ui.loading")}</Text>
             ) : (
-              <EmptyState title={t("account.tokens.emptyTitle")} description={t("account.tokens.emptyDescription")} />
+              <EmptyState
+                title={t("account.tokens.emptyTitle")}
+                description={t("account.tokens.emptyDescription")}
+              />
             )
           }
         />

@@ -7,7 +7,15 @@ import { LanguageToggle } from "../shell/LanguageToggle";
 import { Logo } from "../shell/Logo";
 
 /** The frame of the public sign-in pages: logo and language in a header, one card in main. */
-export function AuthLayout({ title, children, below }: { title: string; children: ReactNode; below?: ReactNode }) {
+export function AuthLayout({
+  title,
+  children,
+  below,
+}: {
+  title: string;
+  children: ReactNode;
+  below?: ReactNode;
+}) {
   const { t } = useTranslation();
   const meta = useMeta();
   useEffect(() => {

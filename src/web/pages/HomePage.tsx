@@ -1,6 +1,18 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from "@mantine/core";
 import { IconApps, IconArrowRight } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -12,6 +24,7 @@ import { ZONE_TIME_ZONES } from "../../ui/format";
 import { useFormat } from "../../ui/i18n";
 import { useSession } from "../../ui/session";
 import type { AuditPage } from "../../ui/types";
+import { auditActionLabel } from "../admin/audit-labels";
 import { webModules } from "../modules";
 import { homeCards } from "../shell/nav";
 
@@ -30,7 +43,11 @@ export default function HomePage() {
   const zone = currentUnit?.zone ?? "WIB";
   const now = new Date();
   const hour = Number(
-    new Intl.DateTimeFormat("en", { timeZone: ZONE_TIME_ZONES[zone], hour: "numeric", hourCycle: "h23" }).format(now),
+    new Intl.DateTimeFormat("en", {
+      timeZone: ZONE_TIME_ZONES[zone],
+      hour: "numeric",
+      hourCycle: "h23",
+    }).format(now),
   );
   const cards = useMemo(() => homeCards(webModules, me.permissions), [me.permissions]);
   const canAudit = can("audit.read");
@@ -66,7 +83,10 @@ export default function HomePage() {
                         {f.name(a.roleName)}
                       </Badge>
                       <Text size="sm">
-                        {a.unitName} <Text span c="dimmed" size="sm">({a.unitCode})</Text>
+                        {a.unitName}{" "}
+                        <Text span c="dimmed" size="sm">
+                          ({a.unitCode})
+                        </Text>
                       </Text>
                     </Group>
                   </List.Item>
@@ -148,7 +168,7 @@ export default function HomePage() {
                         <Text span fw={600} size="sm">
                           {e.actorLabel}
                         </Text>{" "}
-                        · <code>{e.action}</code>
+                        · {auditActionLabel(t, e.action)}
                         {e.unitId && unitName.get(e.unitId) ? ` · ${unitName.get(e.unitId)}` : ""}
                       </Text>
                       <Text size="xs" c="dimmed">

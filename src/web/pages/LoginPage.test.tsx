@@ -25,7 +25,10 @@ describe("login page", () => {
 
   it("explains wrong credentials (AUTH_INVALID_CREDENTIALS, 401)", async () => {
     await renderApp("/masuk", {
-      "POST /api/auth/login": { status: 401, body: envelope("AUTH_INVALID_CREDENTIALS", "E-mail atau kata sandi salah.") },
+      "POST /api/auth/login": {
+        status: 401,
+        body: envelope("AUTH_INVALID_CREDENTIALS", "E-mail atau kata sandi salah."),
+      },
     });
     await fillAndSubmit();
     expect(await screen.findByText("Tidak dapat masuk")).toBeInTheDocument();
@@ -44,7 +47,10 @@ describe("login page", () => {
 
   it("says how long to wait when rate limited (RATE_LIMITED, 429)", async () => {
     await renderApp("/masuk", {
-      "POST /api/auth/login": { status: 429, body: envelope("RATE_LIMITED", "Terlalu banyak", { retryAfter: 30 }) },
+      "POST /api/auth/login": {
+        status: 429,
+        body: envelope("RATE_LIMITED", "Terlalu banyak", { retryAfter: 30 }),
+      },
     });
     await fillAndSubmit();
     expect(await screen.findByText(/Tunggu 30 detik, lalu coba lagi/)).toBeInTheDocument();
@@ -83,7 +89,9 @@ describe("login page", () => {
     await user.click(screen.getByRole("button", { name: "Masuk" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
     expect(attempts).toBe(2);
-    expect(calls.find((c) => c.path === "/api/auth/login" && (c.body as { totp?: string }).totp)?.body).toEqual({
+    expect(
+      calls.find((c) => c.path === "/api/auth/login" && (c.body as { totp?: string }).totp)?.body,
+    ).toEqual({
       email: "kepala@zona.test",
       password: "kata-sandi-rahasia",
       totp: "123456",
@@ -124,7 +132,9 @@ describe("login page", () => {
     expect(await screen.findByText("Data demo — bukan data resmi")).toBeInTheDocument();
     expect(await screen.findByRole("heading", { name: "Akun demo" })).toBeInTheDocument();
     const user = userEvent.setup();
-    await user.click(screen.getByRole("button", { name: /Gunakan akun Pimpinan \(Kepala Kantor\) — KPKNL Bekasi/ }));
+    await user.click(
+      screen.getByRole("button", { name: /Gunakan akun Pimpinan \(Kepala Kantor\) — KPKNL Bekasi/ }),
+    );
     expect(screen.getByLabelText(/Alamat e-mail/)).toHaveValue("kepala.bekasi@zona.demo");
     expect(screen.getByLabelText(/^Kata sandi/)).toHaveValue("Demo-Zona-2026");
   });
@@ -145,15 +155,21 @@ describe("session", () => {
     let expired = false;
     const { router } = await renderApp("/", {
       "GET /api/me": () =>
-        expired ? { status: 401, body: envelope("SESSION_EXPIRED", "Sesi berakhir") } : { body: me(["audit.read"]) },
+        expired
+          ? { status: 401, body: envelope("SESSION_EXPIRED", "Sesi berakhir") }
+          : { body: me(["audit.read"]) },
       "GET /api/me/units": { body: { items: [unit({ id: "bekasi", name: "KPKNL Bekasi" })] } },
       "GET /api/audit": () =>
-        expired ? { status: 401, body: envelope("SESSION_EXPIRED", "Sesi berakhir") } : { body: { items: [], nextBeforeSeq: null } },
+        expired
+          ? { status: 401, body: envelope("SESSION_EXPIRED", "Sesi berakhir") }
+          : { body: { items: [], nextBeforeSeq: null } },
     });
     expect(await screen.findByRole("heading", { level: 1, name: /Siti Rahma/ })).toBeInTheDocument();
     expired = true;
     await userEvent.setup().click(screen.getAllByRole("link", { name: /Jejak audit/ })[0]!);
     await waitFor(() => expect(router.state.location.pathname).toBe("/masuk"));
-    expect(await screen.findByText("Sesi Anda telah berakhir. Silakan masuk kembali untuk melanjutkan.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Sesi Anda telah berakhir. Silakan masuk kembali untuk melanjutkan."),
+    ).toBeInTheDocument();
   });
 });

@@ -1,21 +1,41 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { IconInfoCircle, IconShieldLock } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { api, isApiError, setCsrfToken } from "../../ui/api";
 import { ErrorAlert } from "../../ui/components/ErrorAlert";
 import { localized, useLang } from "../../ui/i18n";
 import type { DemoAccount, LoginResponse } from "../../ui/types";
-import { useMeta } from "../session/queries";
 import { safeNext } from "../session/paths";
+import { useMeta } from "../session/queries";
 import { AuthLayout } from "./AuthLayout";
 
-export type LoginNotice = "sessionExpired" | "loggedOut" | "loggedOutAll" | "passwordReset" | "passwordChanged";
+export type LoginNotice =
+  | "sessionExpired"
+  | "loggedOut"
+  | "loggedOutAll"
+  | "passwordReset"
+  | "passwordChanged";
 
 /** Text for a login failure: our own words for the codes a person can act on, else the server's. */
-function loginErrorText(t: (k: string, o?: Record<string, unknown>) => string, error: unknown): string | null {
+function loginErrorText(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  error: unknown,
+): string | null {
   if (!isApiError(error)) return null;
   switch (error.code) {
     case "AUTH_INVALID_CREDENTIALS":
@@ -130,7 +150,11 @@ export default function LoginPage() {
         {t("login.subtitle")}
       </Text>
       {notice ? (
-        <Alert color={notice === "sessionExpired" ? "yellow" : "zona"} icon={<IconInfoCircle aria-hidden />} mb="md">
+        <Alert
+          color={notice === "sessionExpired" ? "yellow" : "zona"}
+          icon={<IconInfoCircle aria-hidden />}
+          mb="md"
+        >
           {t(`login.notice.${notice}`)}
         </Alert>
       ) : null}
@@ -231,9 +255,13 @@ function DemoAccounts({
         {t("login.demo.title")}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t("login.demo.description", { password: accounts[0]?.password ?? "" })}
+        <Trans
+          i18nKey="login.demo.description"
+          values={{ password: accounts[0]?.password ?? "" }}
+          components={{ code: <Code /> }}
+        />
       </Text>
-      <div style={{ overflowX: "auto" }}>
+      <div style={{ overflowX: "auto", position: "relative" }}>
         <Table striped withTableBorder verticalSpacing="xs" fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -258,7 +286,10 @@ function DemoAccounts({
                     size="compact-sm"
                     variant="light"
                     onClick={() => onPick(a)}
-                    aria-label={t("login.demo.useAs", { role: localized(a.roleName, lang), unit: a.unitName })}
+                    aria-label={t("login.demo.useAs", {
+                      role: localized(a.roleName, lang),
+                      unit: a.unitName,
+                    })}
                   >
                     {t("login.demo.use")}
                   </Button>

@@ -23,7 +23,8 @@ export default function ResetPasswordPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const problems = {
-      password: password.length < PASSWORD_MIN ? t("reset.validation.tooShort", { count: PASSWORD_MIN }) : undefined,
+      password:
+        password.length < PASSWORD_MIN ? t("reset.validation.tooShort", { count: PASSWORD_MIN }) : undefined,
       confirm: confirm !== password ? t("reset.validation.mismatch") : undefined,
     };
     setErrors(problems);

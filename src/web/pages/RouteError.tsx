@@ -11,7 +11,8 @@ export function RouteError({ inShell = false }: { inShell?: boolean }) {
   const { t } = useTranslation();
   const error = useRouteError();
   const chunk =
-    error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
   const status = isRouteErrorResponse(error) ? error.status : undefined;
   const content = (
     <Stack align="center" maw={520} ta="center" p="md">

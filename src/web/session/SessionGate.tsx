@@ -97,7 +97,10 @@ export default function SessionGate() {
   if (!session) return null;
   return (
     <SessionContext.Provider value={session}>
-      <AppLayout unitsError={units.error} onRetryUnits={() => void queryClient.invalidateQueries({ queryKey: ["me", "units"] })} />
+      <AppLayout
+        unitsError={units.error}
+        onRetryUnits={() => void queryClient.invalidateQueries({ queryKey: ["me", "units"] })}
+      />
     </SessionContext.Provider>
   );
 }
@@ -110,4 +113,3 @@ function defaultUnit(units: Unit[], assignments: { unitId: string }[]): Unit | n
   }
   return units[0] ?? null;
 }
-

@@ -37,7 +37,7 @@ describe("app shell", () => {
     expect(within(nav).getByRole("link", { name: "Akun saya" })).toBeInTheDocument();
     // No audit.read: the home page does not ask for recent activity.
     expect(screen.queryByRole("heading", { name: "Aktivitas terbaru" })).not.toBeInTheDocument();
-    expect(screen.getByText("Belum ada modul untuk peran Anda")).toBeInTheDocument();
+    expect(await screen.findByText("Belum ada modul untuk peran Anda")).toBeInTheDocument();
   });
 
   it("shows a page the user may not open as 'no access', not as an error", async () => {
@@ -52,18 +52,18 @@ describe("app shell", () => {
     expect(await screen.findByRole("banner")).toBeInTheDocument();
     expect(screen.getByRole("main")).toHaveAttribute("id", "main");
     expect(screen.getByRole("link", { name: "Langsung ke konten utama" })).toHaveAttribute("href", "#main");
-    const switchers = screen.getAllByRole("textbox", { name: "Unit kerja" });
+    const switchers = await screen.findAllByRole("combobox", { name: "Unit kerja" });
     expect(switchers[0]).toHaveValue("KPKNL Bekasi");
   });
 
   it("remembers the chosen work unit", async () => {
     await renderApp("/", api([]));
     const user = userEvent.setup();
-    const [switcher] = await screen.findAllByRole("textbox", { name: "Unit kerja" });
+    const [switcher] = await screen.findAllByRole("combobox", { name: "Unit kerja" });
     await user.click(switcher!);
     await user.click(await screen.findByRole("option", { name: "KPKNL Bandung" }));
     await waitFor(() => expect(localStorage.getItem("zona_unit")).toBe("bandung"));
-    expect(screen.getAllByRole("textbox", { name: "Unit kerja" })[0]).toHaveValue("KPKNL Bandung");
+    expect(screen.getAllByRole("combobox", { name: "Unit kerja" })[0]).toHaveValue("KPKNL Bandung");
   });
 
   it("shows the demo banner when /api/me says demo", async () => {
@@ -80,10 +80,9 @@ describe("app shell", () => {
     expect(localStorage.getItem("zona_lang")).toBe("en");
     expect(document.cookie).toContain("zona_lang=en");
     expect(document.documentElement.lang).toBe("en");
-    expect(within(screen.getByRole("group", { name: "Language" })).getByRole("button", { name: /EN/ })).toHaveAttribute(
-      "aria-pressed",
-      "true",
-    );
+    expect(
+      within(screen.getByRole("group", { name: "Language" })).getByRole("button", { name: /EN/ }),
+    ).toHaveAttribute("aria-pressed", "true");
   });
 
   it("signs out through the user menu", async () => {

@@ -92,7 +92,9 @@ export function AppLayout({ unitsError, onRetryUnits }: { unitsError?: unknown; 
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
         <Box maw={1280} mx="auto">
-          {unitsError ? <ErrorAlert error={unitsError} title={t("shell.unit.loadFailed")} onRetry={onRetryUnits} /> : null}
+          {unitsError ? (
+            <ErrorAlert error={unitsError} title={t("shell.unit.loadFailed")} onRetry={onRetryUnits} />
+          ) : null}
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

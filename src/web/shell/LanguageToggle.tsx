@@ -35,7 +35,7 @@ export function LanguageToggle() {
             }}
           >
             {o.short}
-            <VisuallyHidden> – {o.name}</VisuallyHidden>
+            <VisuallyHidden>{` (${o.name})`}</VisuallyHidden>
           </Button>
         );
       })}

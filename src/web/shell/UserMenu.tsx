@@ -6,7 +6,10 @@ import { useSession } from "../../ui/session";
 
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() || "?";
+  return (
+    ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() ||
+    "?"
+  );
 }
 
 /** The signed-in user: account page, sign out, sign out everywhere. */
@@ -17,7 +20,11 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t("shell.user.menu", { name: user.name })} p={4} style={{ borderRadius: 8 }}>
+        <UnstyledButton
+          aria-label={t("shell.user.menu", { name: user.name })}
+          p={4}
+          style={{ borderRadius: 8 }}
+        >
           <Group gap={8} wrap="nowrap">
             <Avatar color="zona" radius="xl" size={32} alt="">
               {initials(user.name)}

@@ -30,7 +30,11 @@ describe("buildNav", () => {
 
   it("shows every admin page to an administrator, in module order", () => {
     const nav = buildNav([adminModule], ["org.unit.read", "identity.user.read", "audit.read"]);
-    expect(nav[0]!.items.map((i) => i.labelKey)).toEqual(["admin.nav.units", "admin.nav.users", "admin.nav.audit"]);
+    expect(nav[0]!.items.map((i) => i.labelKey)).toEqual([
+      "admin.nav.units",
+      "admin.nav.users",
+      "admin.nav.audit",
+    ]);
   });
 
   it("items without a permission are open to every signed-in user", () => {
@@ -40,7 +44,9 @@ describe("buildNav", () => {
 
 describe("homeCards", () => {
   it("offers a card per module the user may use", () => {
-    expect(homeCards([zi, adminModule], ["zi.answer.read"]).map((c) => c.module)).toEqual(["zona-integritas"]);
+    expect(homeCards([zi, adminModule], ["zi.answer.read"]).map((c) => c.module)).toEqual([
+      "zona-integritas",
+    ]);
     expect(homeCards([zi, adminModule], ["identity.user.read"]).map((c) => c.module)).toEqual(["admin"]);
     expect(homeCards([zi, adminModule], [])).toEqual([]);
   });

@@ -5,7 +5,7 @@
 import { render } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { vi } from "vitest";
-import { ApiError, configureApi, setCsrfToken } from "../../ui/api";
+import { type ApiError, configureApi, setCsrfToken } from "../../ui/api";
 import type { Me, Meta, Unit } from "../../ui/types";
 import { AppProviders, createQueryClient } from "../App";
 import { initI18n, setLanguage } from "../i18n";
@@ -50,7 +50,12 @@ export function mockFetch(routes: Record<string, Handler | MockResponse>) {
   return { fetchMock, calls };
 }
 
-export function envelope(code: string, message: string, params: Record<string, unknown> = {}, requestId = "req-123") {
+export function envelope(
+  code: string,
+  message: string,
+  params: Record<string, unknown> = {},
+  requestId = "req-123",
+) {
   return { error: { code, message, params, issues: [], requestId } };
 }
 
@@ -70,7 +75,14 @@ export function unit(partial: Partial<Unit> & { id: string; name: string }): Uni
 
 export function me(permissions: string[], partial: Partial<Me> = {}): Me {
   return {
-    user: { id: "u1", email: "kepala@zona.test", name: "Siti Rahma", nip: null, phone: null, totpEnabled: false },
+    user: {
+      id: "u1",
+      email: "kepala@zona.test",
+      name: "Siti Rahma",
+      nip: null,
+      phone: null,
+      totpEnabled: false,
+    },
     assignments: [
       {
         id: "a1",
@@ -104,7 +116,10 @@ export async function renderApp(path: string, routes: Record<string, Handler | M
     getLanguage: () => "id",
     onUnauthorized: (_e: ApiError) => {
       const { pathname, search } = router.state.location;
-      void router.navigate(loginPath(pathname, search), { replace: true, state: { notice: "sessionExpired" } });
+      void router.navigate(loginPath(pathname, search), {
+        replace: true,
+        state: { notice: "sessionExpired" },
+      });
     },
   });
   const utils = render(

@@ -4,8 +4,12 @@
  * cleanup needs vitest globals, which this repository does not turn on, so it is registered here.
  */
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { cleanup, configure } from "@testing-library/react";
+import { afterEach, vi } from "vitest";
+
+// Lazy pages load on first use; give them time on a busy CI machine.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>

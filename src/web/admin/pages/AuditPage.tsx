@@ -1,10 +1,10 @@
 import { Box, Button, Group, Select, Text, TextInput } from "@mantine/core";
 import { IconFilter, IconFilterOff } from "@tabler/icons-react";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../../ui/components/ErrorAlert";
 import { DataTable, type DataTableColumn } from "../../../ui/components/DataTable";
 import { EmptyState } from "../../../ui/components/EmptyState";
+import { ErrorAlert } from "../../../ui/components/ErrorAlert";
 import { PageHeader } from "../../../ui/components/PageHeader";
 import { PageLoader } from "../../../ui/components/PageLoader";
 import { zonedDayStart } from "../../../ui/format";
@@ -12,6 +12,7 @@ import { useFormat } from "../../../ui/i18n";
 import { useSession } from "../../../ui/session";
 import type { AuditEvent } from "../../../ui/types";
 import { type AuditFilter, useAudit, useUnits } from "../api";
+import { auditActionLabel } from "../audit-labels";
 
 /** `key: value` pairs of an event's data, each value cut to `max` characters. */
 export function compactData(data: unknown, max = 60): string[] {
@@ -30,7 +31,12 @@ function cut(s: string, max: number): string {
 function DataCell({ data }: { data: unknown }) {
   const { t } = useTranslation();
   const lines = compactData(data);
-  if (lines.length === 0) return <Text size="sm" c="dimmed">–</Text>;
+  if (lines.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        –
+      </Text>
+    );
   const shown = lines.slice(0, 3);
   return (
     <Box fz="xs" style={{ fontFamily: "var(--mantine-font-family-monospace)" }}>
@@ -40,7 +46,9 @@ function DataCell({ data }: { data: unknown }) {
       {lines.length > 3 || JSON.stringify(data).length > 180 ? (
         <details>
           <summary style={{ cursor: "pointer" }}>{t("admin.audit.allData", { count: lines.length })}</summary>
-          <pre style={{ whiteSpace: "pre-wrap", wordBreak: "break-word", margin: 0 }}>{JSON.stringify(data, null, 2)}</pre>
+          <pre style={{ whiteSpace: "pre-wrap", wordBreak: "break-word", margin: 0 }}>
+            {JSON.stringify(data, null, 2)}
+          </pre>
         </details>
       ) : null}
     </Box>
@@ -55,8 +63,14 @@ export default function AuditPage() {
   const units = allUnits.data?.items ?? myUnits;
   const zone = currentUnit?.zone ?? "WIB";
 
-  const [draft, setDraft] = useState({ action: "", unitId: "", from: "", to: "" });
-  const [filter, setFilter] = useState<AuditFilter>({});
+  // The header's work unit is the page's context (its subtree); the person can widen it to all units.
+  const contextUnitId = currentUnit?.id ?? "";
+  const [draft, setDraft] = useState({ action: "", unitId: contextUnitId, from: "", to: "" });
+  const [filter, setFilter] = useState<AuditFilter>({ unitId: contextUnitId || undefined });
+  useEffect(() => {
+    setDraft((d) => ({ ...d, unitId: contextUnitId }));
+    setFilter((f) => ({ ...f, unitId: contextUnitId || undefined }));
+  }, [contextUnitId]);
   const audit = useAudit(filter);
   const rows = useMemo(() => audit.data?.pages.flatMap((p) => p.items) ?? [], [audit.data]);
   const unitName = useMemo(() => new Map(units.map((u) => [u.id, `${u.name} (${u.code})`])), [units]);
@@ -75,6 +89,7 @@ export default function AuditPage() {
     setFilter({});
   }
   const filtered = Object.values(filter).some(Boolean);
+  const narrowed = Boolean(filter.action || filter.from || filter.to);
 
   const columns: DataTableColumn<AuditEvent>[] = [
     {
@@ -88,11 +103,23 @@ export default function AuditPage() {
       sortValue: (e) => e.seq,
       width: 190,
     },
-    { key: "actor", header: t("admin.audit.actor"), cell: (e) => e.actorLabel, sortValue: (e) => e.actorLabel },
+    {
+      key: "actor",
+      header: t("admin.audit.actor"),
+      cell: (e) => e.actorLabel,
+      sortValue: (e) => e.actorLabel,
+    },
     {
       key: "action",
       header: t("admin.audit.action"),
-      cell: (e) => <code style={{ fontSize: "0.85em" }}>{e.action}</code>,
+      cell: (e) => (
+        <div>
+          <Text size="sm">{auditActionLabel(t, e.action)}</Text>
+          <Text size="xs" c="dimmed">
+            <code>{e.action}</code>
+          </Text>
+        </div>
+      ),
       sortValue: (e) => e.action,
     },
     {
@@ -110,7 +137,7 @@ export default function AuditPage() {
             {e.entityId ? (
               <Text span size="xs" c="dimmed" title={e.entityId}>
                 {" "}
-                {e.entityId.slice(0, 8)}…
+                …{e.entityId.slice(-8)}
               </Text>
             ) : null}
           </Text>
@@ -187,8 +214,8 @@ export default function AuditPage() {
           initialSort={{ key: "at", direction: "desc" }}
           empty={
             <EmptyState
-              title={t(filtered ? "admin.audit.emptyFiltered" : "admin.audit.empty")}
-              description={filtered ? t("admin.audit.emptyFilteredHelp") : undefined}
+              title={t(narrowed ? "admin.audit.emptyFiltered" : "admin.audit.empty")}
+              description={narrowed ? t("admin.audit.emptyFilteredHelp") : undefined}
             />
           }
           footer={
@@ -197,7 +224,11 @@ export default function AuditPage() {
                 {t("admin.audit.shown", { count: rows.length })}
               </Text>
               {audit.hasNextPage ? (
-                <Button variant="light" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+                <Button
+                  variant="light"
+                  onClick={() => void audit.fetchNextPage()}
+                  loading={audit.isFetchingNextPage}
+                >
                   {t("admin.audit.loadMore")}
                 </Button>
               ) : rows.length > 0 ? (

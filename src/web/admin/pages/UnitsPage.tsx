@@ -1,14 +1,9 @@
-import { Badge, Box, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import {
-  IconArrowsMove,
-  IconBuildingCommunity,
-  IconPencil,
-  IconPlus,
-  IconSearch,
-} from "@tabler/icons-react";
+import { Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { IconArrowsMove, IconBuildingCommunity, IconPencil, IconPlus, IconSearch } from "@tabler/icons-react";
 import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { issuesByPath } from "../../../ui/api";
+import { Dialog } from "../../../ui/components/Dialog";
 import { EmptyState } from "../../../ui/components/EmptyState";
 import { ErrorAlert } from "../../../ui/components/ErrorAlert";
 import { PageHeader } from "../../../ui/components/PageHeader";
@@ -40,7 +35,9 @@ export function buildTree(units: readonly Unit[]): UnitNode[] {
 export function filterUnits(units: readonly Unit[], query: string): Unit[] {
   const q = query.trim().toLocaleLowerCase("id");
   if (!q) return [...units];
-  const matches = units.filter((u) => u.name.toLocaleLowerCase("id").includes(q) || u.code.toLocaleLowerCase("id").includes(q));
+  const matches = units.filter(
+    (u) => u.name.toLocaleLowerCase("id").includes(q) || u.code.toLocaleLowerCase("id").includes(q),
+  );
   const keep = new Set<string>();
   for (const m of matches) for (const u of units) if (m.path.startsWith(u.path)) keep.add(u.id);
   return units.filter((u) => keep.has(u.id));
@@ -51,7 +48,7 @@ export function moveTargets(units: readonly Unit[], moving: Unit): Unit[] {
   return units.filter((u) => !u.path.startsWith(moving.path) && u.id !== moving.parentId);
 }
 
-type Dialog =
+type DialogState =
   | { kind: "create"; parent: Unit | null }
   | { kind: "edit"; unit: Unit }
   | { kind: "move"; unit: Unit }
@@ -63,7 +60,7 @@ export default function UnitsPage() {
   const canWrite = can("org.unit.write");
   const units = useUnits();
   const [query, setQuery] = useState("");
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
   const all = units.data?.items ?? [];
   const tree = useMemo(() => buildTree(filterUnits(all, query)), [all, query]);
 
@@ -93,7 +90,11 @@ export default function UnitsPage() {
         description={t("admin.units.description")}
         actions={
           canWrite ? (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} variant="light" onClick={() => setDialog({ kind: "create", parent: null })}>
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              variant="light"
+              onClick={() => setDialog({ kind: "create", parent: null })}
+            >
               {t("admin.units.createRoot")}
             </Button>
           ) : undefined
@@ -116,7 +117,7 @@ export default function UnitsPage() {
       </Group>
       {body}
 
-      <Modal
+      <Dialog
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         size="lg"
@@ -139,7 +140,7 @@ export default function UnitsPage() {
         ) : dialog?.kind === "move" ? (
           <MoveUnitForm unit={dialog.unit} units={all} onDone={() => setDialog(null)} />
         ) : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }
@@ -153,16 +154,17 @@ function UnitList({
   nodes: UnitNode[];
   level: number;
   canWrite: boolean;
-  onAction: (d: Dialog) => void;
+  onAction: (d: DialogState) => void;
 }) {
   const { t } = useTranslation();
   return (
     <Box
       component="ul"
-      m={0}
-      p={0}
-      pl={level > 1 ? { base: "sm", sm: "lg" } : 0}
       style={{
+        margin: 0,
+        padding: 0,
+        paddingLeft: level > 1 ? "clamp(0.75rem, 3vw, 1.5rem)" : 0,
+        marginLeft: level > 1 ? "0.5rem" : 0,
         listStyle: "none",
         borderLeft: level > 1 ? "2px solid var(--mantine-color-gray-3)" : undefined,
       }}
@@ -442,7 +444,8 @@ function MoveUnitForm({ unit, units, onDone }: { unit: Unit; units: Unit[]; onDo
       <Stack gap="sm">
         <ErrorAlert error={moveUnit.error} />
         <Text size="sm">
-          {t("admin.units.currentParent")}: <strong>{current ? `${current.name} (${current.code})` : "–"}</strong>
+          {t("admin.units.currentParent")}:{" "}
+          <strong>{current ? `${current.name} (${current.code})` : "–"}</strong>
         </Text>
         <Select
           label={t("admin.units.newParent")}

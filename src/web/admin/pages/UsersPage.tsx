@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   List,
-  Modal,
   PasswordInput,
   Select,
   SimpleGrid,
@@ -16,11 +15,12 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPencil, IconSearch, IconShieldCheck, IconUserPlus, IconUsers } from "@tabler/icons-react";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { issuesByPath } from "../../../ui/api";
 import { ConfirmButton } from "../../../ui/components/ConfirmButton";
 import { DataTable, type DataTableColumn } from "../../../ui/components/DataTable";
+import { Dialog } from "../../../ui/components/Dialog";
 import { EmptyState } from "../../../ui/components/EmptyState";
 import { ErrorAlert } from "../../../ui/components/ErrorAlert";
 import { PageHeader } from "../../../ui/components/PageHeader";
@@ -63,10 +63,10 @@ export default function UsersPage() {
             {t("admin.users.tabRoles")}
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="users">
+        <Tabs.Panel value="users" style={{ minWidth: 0 }}>
           <UsersTab />
         </Tabs.Panel>
-        <Tabs.Panel value="roles">
+        <Tabs.Panel value="roles" style={{ minWidth: 0 }}>
           <RolesTab />
         </Tabs.Panel>
       </Tabs>
@@ -74,7 +74,11 @@ export default function UsersPage() {
   );
 }
 
-type Dialog = { kind: "create" } | { kind: "edit"; user: UserItem } | { kind: "roles"; userId: string } | null;
+type DialogState =
+  | { kind: "create" }
+  | { kind: "edit"; user: UserItem }
+  | { kind: "roles"; userId: string }
+  | null;
 
 function UsersTab() {
   const { t } = useTranslation();
@@ -84,9 +88,11 @@ function UsersTab() {
   const unitOptions = useUnitOptions();
   const [q, setQ] = useState("");
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
-  const [unitId, setUnitId] = useState<string | null>(null);
+  // The header's work unit is the page's context; the person can widen it to all units.
+  const [unitId, setUnitId] = useState<string | null>(currentUnit?.id ?? null);
+  useEffect(() => setUnitId(currentUnit?.id ?? null), [currentUnit?.id]);
   const users = useUsers({ q: debouncedQ || undefined, unitId: unitId ?? undefined });
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
   const rows = users.data?.items ?? [];
   const rolesUser = dialog?.kind === "roles" ? rows.find((u) => u.id === dialog.userId) : undefined;
 
@@ -231,10 +237,14 @@ function UsersTab() {
         </Text>
       ) : null}
 
-      <Modal
+      <Dialog
         opened={dialog?.kind === "create" || dialog?.kind === "edit"}
         onClose={() => setDialog(null)}
-        title={dialog?.kind === "edit" ? t("admin.users.editTitle", { name: dialog.user.name }) : t("admin.users.createTitle")}
+        title={
+          dialog?.kind === "edit"
+            ? t("admin.users.editTitle", { name: dialog.user.name })
+            : t("admin.users.createTitle")
+        }
         size="lg"
       >
         {dialog?.kind === "create" ? (
@@ -242,15 +252,15 @@ function UsersTab() {
         ) : dialog?.kind === "edit" ? (
           <EditUserForm user={dialog.user} onDone={() => setDialog(null)} />
         ) : null}
-      </Modal>
-      <Modal
+      </Dialog>
+      <Dialog
         opened={dialog?.kind === "roles" && Boolean(rolesUser)}
         onClose={() => setDialog(null)}
         title={rolesUser ? t("admin.users.rolesTitle", { name: rolesUser.name }) : ""}
         size="lg"
       >
         {rolesUser ? <AssignmentsEditor user={rolesUser} /> : null}
-      </Modal>
+      </Dialog>
     </>
   );
 }
@@ -263,7 +273,15 @@ function CreateUserForm({ defaultUnitId, onDone }: { defaultUnitId: string | nul
   const { createUser } = useAdminMutations();
   const unitOptions = useUnitOptions();
   const roleOptions = useRoleOptions();
-  const [v, setV] = useState({ email: "", name: "", nip: "", phone: "", password: "", roleKey: "employee", unitId: defaultUnitId ?? "" });
+  const [v, setV] = useState({
+    email: "",
+    name: "",
+    nip: "",
+    phone: "",
+    password: "",
+    roleKey: "employee",
+    unitId: defaultUnitId ?? "",
+  });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const server = issuesByPath(createUser.error);
 
@@ -274,7 +292,8 @@ function CreateUserForm({ defaultUnitId, onDone }: { defaultUnitId: string | nul
       name: v.name.trim() ? undefined : t("admin.users.validation.name"),
       nip: !v.nip.trim() || NIP_RE.test(v.nip.trim()) ? undefined : t("admin.users.validation.nip"),
       phone: !v.phone.trim() || PHONE_RE.test(v.phone.trim()) ? undefined : t("admin.users.validation.phone"),
-      password: !v.password || v.password.length >= 10 ? undefined : t("reset.validation.tooShort", { count: 10 }),
+      password:
+        !v.password || v.password.length >= 10 ? undefined : t("reset.validation.tooShort", { count: 10 }),
       roleKey: v.roleKey ? undefined : t("admin.users.validation.role"),
       unitId: v.unitId ? undefined : t("admin.users.validation.unit"),
     };
@@ -384,7 +403,12 @@ function EditUserForm({ user, onDone }: { user: UserItem; onDone: () => void }) 
   const { t } = useTranslation();
   const { me } = useSession();
   const { updateUser } = useAdminMutations();
-  const [v, setV] = useState({ name: user.name, nip: user.nip ?? "", phone: user.phone ?? "", active: user.status === "active" });
+  const [v, setV] = useState({
+    name: user.name,
+    nip: user.nip ?? "",
+    phone: user.phone ?? "",
+    active: user.status === "active",
+  });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const server = issuesByPath(updateUser.error);
   const self = me.user.id === user.id;
@@ -419,7 +443,12 @@ function EditUserForm({ user, onDone }: { user: UserItem; onDone: () => void }) 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <ErrorAlert error={updateUser.error} />
-        <TextInput label={t("admin.users.email")} value={user.email} readOnly description={t("admin.users.emailFixed")} />
+        <TextInput
+          label={t("admin.users.email")}
+          value={user.email}
+          readOnly
+          description={t("admin.users.emailFixed")}
+        />
         <TextInput
           label={t("admin.users.name")}
           required
@@ -510,7 +539,10 @@ function AssignmentsEditor({ user }: { user: UserItem }) {
                 </Text>
                 <ConfirmButton
                   size="compact-sm"
-                  aria-label={t("admin.users.removeAssignmentNamed", { role: f.name(a.roleName), unit: a.unitName })}
+                  aria-label={t("admin.users.removeAssignmentNamed", {
+                    role: f.name(a.roleName),
+                    unit: a.unitName,
+                  })}
                   title={t("admin.users.removeAssignmentTitle")}
                   message={t("admin.users.removeAssignmentMessage", {
                     role: f.name(a.roleName),

@@ -9,7 +9,8 @@
  *   bare (again)        GET /                 the baseline once more
  * Ratios are app req/s over the mean of the two bare runs, so a machine whose load changes during
  * the run (other work on a shared CI box) skews them less; a drift of more than 20 % between the
- * two bare runs is printed as a warning.
+ * two bare runs is printed as a warning. The "cpu µs/req" column (Linux) is the CPU time the server
+ * process spent per answered request: it moves much less with other load than req/s does.
  *
  * Both servers run as child processes (autocannon keeps this process busy), Zona through its own CLI
  * (`node bin/zona.mjs serve`) on a fresh SQLite file with the demo office. The children are always
@@ -19,7 +20,7 @@
  * Knobs (environment): BENCH_CONNECTIONS (10), BENCH_DURATION seconds (8), BENCH_WARMUP seconds (2).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -114,20 +115,55 @@ interface Measured {
   url: string;
   result: Result;
   failed: number;
+  /** CPU time (user + system) the server process spent per answered request, in µs; null off Linux. */
+  cpuPerRequest: number | null;
 }
 
-async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Measured> {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; CLK_TCK = 100). */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function load(
+  name: string,
+  url: string,
+  server: ChildProcess,
+  headers: Record<string, string> = {},
+): Promise<Measured> {
   const opts = { url, headers, connections: CONNECTIONS, timeout: 10 };
   process.stderr.write(`  ${name}: warm-up ${WARMUP} s, then ${DURATION} s … `);
   const warm = await autocannon({ ...opts, duration: WARMUP });
+  const cpuBefore = cpuSeconds(server.pid);
   const result = await autocannon({ ...opts, duration: DURATION, title: name });
+  const cpuAfter = cpuSeconds(server.pid);
   process.stderr.write("done\n");
   const failed = warm.errors + warm.non2xx + result.errors + result.non2xx;
-  return { name, url, result, failed };
+  const answered = result["2xx"] + result.non2xx;
+  const cpuPerRequest =
+    cpuBefore === null || cpuAfter === null || answered === 0
+      ? null
+      : ((cpuAfter - cpuBefore) * 1e6) / answered;
+  return { name, url, result, failed, cpuPerRequest };
 }
 
 function table(rows: Measured[], bareRps: number) {
-  const head = ["load", "req/s", "ratio", "mean ms", "p50 ms", "p99 ms", "max ms", "requests", "failed"];
+  const head = [
+    "load",
+    "req/s",
+    "ratio",
+    "mean ms",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "cpu µs/req",
+    "requests",
+    "failed",
+  ];
   const body = rows.map((m) => [
     m.name,
     m.result.requests.average.toFixed(0),
@@ -136,6 +172,7 @@ function table(rows: Measured[], bareRps: number) {
     String(m.result.latency.p50),
     String(m.result.latency.p99),
     String(m.result.latency.max),
+    m.cpuPerRequest === null ? "-" : m.cpuPerRequest.toFixed(0),
     String(m.result["2xx"] + m.result.non2xx),
     String(m.failed),
   ]);
@@ -147,7 +184,7 @@ function table(rows: Measured[], bareRps: number) {
 
 async function main(): Promise<number> {
   tmp = mkdtempSync(join(tmpdir(), "zona-bench-"));
-  const { match: barePort } = await start(
+  const { child: bareServer, match: barePort } = await start(
     "bare server",
     [join(ROOT, "bench/bare-server.mjs")],
     process.env,
@@ -166,7 +203,7 @@ async function main(): Promise<number> {
     LOG_LEVEL: "warn",
     JOBS: "0",
   };
-  const { match: zona } = await start(
+  const { child: zonaServer, match: zona } = await start(
     "zona",
     [join(ROOT, "bin/zona.mjs"), "serve"],
     zonaEnv,
@@ -184,10 +221,10 @@ async function main(): Promise<number> {
   );
 
   const rows: Measured[] = [];
-  rows.push(await load("bare", `${bare}/`));
-  rows.push(await load("health", `${zona}/api/health`));
-  rows.push(await load("authenticated-read", `${zona}/api/me/units`, { cookie }));
-  rows.push(await load("bare (again)", `${bare}/`));
+  rows.push(await load("bare", `${bare}/`, bareServer));
+  rows.push(await load("health", `${zona}/api/health`, zonaServer));
+  rows.push(await load("authenticated-read", `${zona}/api/me/units`, zonaServer, { cookie }));
+  rows.push(await load("bare (again)", `${bare}/`, bareServer));
   const [b1, health, read, b2] = rows as [Measured, Measured, Measured, Measured];
   const bareRps = (b1.result.requests.average + b2.result.requests.average) / 2;
 

@@ -6,7 +6,14 @@ import { mkdirSync, readFileSync } from "node:fs";
 
 mkdirSync("var", { recursive: true });
 const out = "var/test-results.json";
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${out}`,
+  ...process.argv.slice(2),
+];
 const r = spawnSync("npx", args, { stdio: "inherit", env: process.env });
 let code = r.status ?? 1;
 try {

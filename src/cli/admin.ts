@@ -1,11 +1,9 @@
 import type { Command } from "commander";
-import { migrationStatus } from "../kernel/db";
-import { errorSpec, DomainError, renderMessage } from "../kernel/http/errors";
+import { createDatabase, migrateUp, migrationStatus } from "../kernel/db";
+import { DomainError, errorSpec, renderMessage } from "../kernel/http/errors";
 import { ROLE_KEYS, systemActor } from "../kernel/identity";
 import { seedDemo } from "../server/demo";
 import { allModules } from "../server/modules";
-import { createDatabase } from "../kernel/db";
-import { migrateUp } from "../kernel/db";
 import { cliConfig, out, readStdin, withContext } from "./context";
 
 const cli = systemActor("cli");
@@ -27,7 +25,10 @@ export function registerAdminCommands(program: Command) {
       const config = cliConfig(cmd);
       const database = createDatabase(config.DATABASE_URL);
       try {
-        const r = await migrateUp(database.db, allModules.map((m) => m.migrations ?? {}));
+        const r = await migrateUp(
+          database.db,
+          allModules.map((m) => m.migrations ?? {}),
+        );
         const applied = r.results?.filter((x) => x.status === "Success") ?? [];
         for (const a of applied) out(`applied ${a.migrationName}`);
         out(applied.length ? `${applied.length} migration(s) applied` : "database is up to date");
@@ -44,9 +45,13 @@ export function registerAdminCommands(program: Command) {
       const database = createDatabase(config.DATABASE_URL);
       try {
         // No catch: an unreachable database must fail (exit 2), not print an empty list and exit 0.
-        const list = await migrationStatus(database.db, allModules.map((m) => m.migrations ?? {}));
+        const list = await migrationStatus(
+          database.db,
+          allModules.map((m) => m.migrations ?? {}),
+        );
         if (o.json) return out(JSON.stringify(list));
-        for (const m of list) out(`${m.executedAt ? "applied" : "pending"}  ${m.name}${m.executedAt ? `  ${m.executedAt}` : ""}`);
+        for (const m of list)
+          out(`${m.executedAt ? "applied" : "pending"}  ${m.name}${m.executedAt ? `  ${m.executedAt}` : ""}`);
       } finally {
         await database.close();
       }
@@ -58,7 +63,9 @@ export function registerAdminCommands(program: Command) {
     .option("--demo", "load the demo office (units, one account per role)")
     .action(async (o: { demo?: boolean }, cmd: Command) => {
       if (!o.demo) throw new Error("nothing to seed: use --demo");
-      await withContext(cmd, async (ctx) => out((await seedDemo(ctx)) ? "demo office loaded" : "demo office already present"));
+      await withContext(cmd, async (ctx) =>
+        out((await seedDemo(ctx)) ? "demo office loaded" : "demo office already present"),
+      );
     });
 
   const unit = program.command("unit").description("Unit kerja / work units");
@@ -69,7 +76,12 @@ export function registerAdminCommands(program: Command) {
       await withContext(cmd, async (ctx) => {
         const units = await ctx.org.listInScope(cli);
         const codeOf = new Map(units.map((u) => [u.id, u.code]));
-        const rows = units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentId ? (codeOf.get(u.parentId) ?? null) : null }));
+        const rows = units.map((u) => ({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          parentCode: u.parentId ? (codeOf.get(u.parentId) ?? null) : null,
+        }));
         if (o.json) return out(JSON.stringify(rows));
         for (const u of units) out(`${"  ".repeat(u.depth)}${u.code}  ${u.name} (${u.kind})`);
       });
@@ -84,26 +96,45 @@ export function registerAdminCommands(program: Command) {
     .requiredOption("--role <role-key>", `one of: ${ROLE_KEYS.join(", ")}`)
     .requiredOption("--unit <unit-code>")
     .option("--nip <nip>")
-    .action(async (o: { email: string; name: string; role: string; unit: string; nip?: string }, cmd: Command) => {
-      const password = await readStdin();
-      await withContext(cmd, async (ctx) => {
-        const u = await ctx.org.byCode(o.unit);
-        if (!u) throw new Error(`no work unit with code ${o.unit} (ORG_UNIT_NOT_FOUND); see \`zona unit list\``);
-        const created = await ctx.identity
-          .createUser(cli, { email: o.email, name: o.name, nip: o.nip ?? null, password, roleKey: o.role, unitId: u.id })
-          .catch(explain);
-        out(`created ${created.email} (${created.id})`);
-      });
-    });
+    .action(
+      async (o: { email: string; name: string; role: string; unit: string; nip?: string }, cmd: Command) => {
+        const password = await readStdin();
+        await withContext(cmd, async (ctx) => {
+          const u = await ctx.org.byCode(o.unit);
+          if (!u)
+            throw new Error(`no work unit with code ${o.unit} (ORG_UNIT_NOT_FOUND); see \`zona unit list\``);
+          const created = await ctx.identity
+            .createUser(cli, {
+              email: o.email,
+              name: o.name,
+              nip: o.nip ?? null,
+              password,
+              roleKey: o.role,
+              unitId: u.id,
+            })
+            .catch(explain);
+          out(`created ${created.email} (${created.id})`);
+        });
+      },
+    );
   user
     .command("list")
     .option("--json", "JSON output")
     .action(async (o: { json?: boolean }, cmd: Command) => {
       await withContext(cmd, async (ctx) => {
         const users = await ctx.identity.listUsers(cli);
-        const rows = users.map((u) => ({ email: u.email, name: u.name, nip: u.nip, status: u.status, roles: u.assignments.map((a) => ({ role: a.roleKey, unit: a.unitCode })) }));
+        const rows = users.map((u) => ({
+          email: u.email,
+          name: u.name,
+          nip: u.nip,
+          status: u.status,
+          roles: u.assignments.map((a) => ({ role: a.roleKey, unit: a.unitCode })),
+        }));
         if (o.json) return out(JSON.stringify(rows));
-        for (const r of rows) out(`${r.email.padEnd(32)} ${r.status.padEnd(9)} ${r.roles.map((x) => `${x.role}@${x.unit}`).join(", ")}`);
+        for (const r of rows)
+          out(
+            `${r.email.padEnd(32)} ${r.status.padEnd(9)} ${r.roles.map((x) => `${x.role}@${x.unit}`).join(", ")}`,
+          );
       });
     });
   user
@@ -113,7 +144,9 @@ export function registerAdminCommands(program: Command) {
     .action(async (o: { email: string }, cmd: Command) => {
       const password = await readStdin();
       await withContext(cmd, async (ctx) => {
-        const u = (await ctx.identity.listUsers(cli, { q: o.email })).find((x) => x.email === o.email.toLowerCase());
+        const u = (await ctx.identity.listUsers(cli, { q: o.email })).find(
+          (x) => x.email === o.email.toLowerCase(),
+        );
         if (!u) throw new Error(`no user with e-mail ${o.email}`);
         await ctx.identity.setPassword(cli, u.id, password).catch(explain);
         out(`password set for ${u.email}; their sessions were ended`);

@@ -11,7 +11,10 @@ export function cliConfig(cmd: Command): Config {
 }
 
 /** Open the database and build the services for one CLI command; logs go to stderr, quietly. */
-export async function withContext<T>(cmd: Command, fn: (ctx: AppContext, db: Database) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  cmd: Command,
+  fn: (ctx: AppContext, db: Database) => Promise<T>,
+): Promise<T> {
   const config = cliConfig(cmd);
   const database = createDatabase(config.DATABASE_URL);
   try {
@@ -26,10 +29,13 @@ export async function withContext<T>(cmd: Command, fn: (ctx: AppContext, db: Dat
 }
 
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new Error("reads the password from standard input: pipe it in, e.g. `echo 'secret' | zona …`");
+  if (process.stdin.isTTY)
+    throw new Error("reads the password from standard input: pipe it in, e.g. `echo 'secret' | zona …`");
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export function out(s: string) {

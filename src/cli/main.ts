@@ -15,7 +15,11 @@ program
   .name("zona")
   .description("Zona — platform Zona Integritas (WBK/WBBM) untuk unit kerja pemerintah")
   .version(VERSION)
-  .addOption(new Option("--database-url <url>", "database (default: DATABASE_URL or file:./var/zona.db)").env("DATABASE_URL"))
+  .addOption(
+    new Option("--database-url <url>", "database (default: DATABASE_URL or file:./var/zona.db)").env(
+      "DATABASE_URL",
+    ),
+  )
   .showHelpAfterError()
   // Usage errors exit 2 like every other failure (commander's default, 1, means "audit chain broken").
   .exitOverride();
@@ -38,4 +42,3 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   }
   process.exit(2);
 });
-

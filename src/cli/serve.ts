@@ -12,11 +12,15 @@ export function registerServeCommand(program: Command) {
       const running = await serve(config);
       out("");
       out(`  Zona berjalan di / running at  ${running.url}`);
-      out(`  Basis data / database          ${running.ctx.database.lane} (${config.DATABASE_URL.startsWith("file:") ? config.DATABASE_URL : "postgres"})`);
+      out(
+        `  Basis data / database          ${running.ctx.database.lane} (${config.DATABASE_URL.startsWith("file:") ? config.DATABASE_URL : "postgres"})`,
+      );
       out(`  Dokumentasi API                ${running.url}/api/docs`);
       if (config.demo) {
         out("");
-        out(`  DATA DEMO${running.seeded ? " dimuat / demo office loaded" : ""} — masuk di ${running.url}/masuk dengan kata sandi "${DEMO_PASSWORD}":`);
+        out(
+          `  DATA DEMO${running.seeded ? " dimuat / demo office loaded" : ""} — masuk di ${running.url}/masuk dengan kata sandi "${DEMO_PASSWORD}":`,
+        );
         for (const u of DEMO_USERS) out(`    ${u.email.padEnd(28)} ${u.roleKey.padEnd(20)} ${u.unit}`);
       }
       out("");

@@ -1,7 +1,7 @@
+import type { AppContext } from "./context";
+import type { MigrationSet } from "./db/migrations";
 import type { ErrorCatalogue } from "./http/errors";
 import type { ZonaApp } from "./http/types";
-import type { MigrationSet } from "./db/migrations";
-import type { AppContext } from "./context";
 
 export interface PermissionDef {
   key: string;

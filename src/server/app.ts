@@ -62,7 +62,11 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
   const clock = opts.clock ?? systemClock;
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
   for (const m of modules) if (m.errors) registerErrors(m.errors);
-  if (opts.migrate !== false) await migrateUp(database.db, modules.map((m) => m.migrations ?? {}));
+  if (opts.migrate !== false)
+    await migrateUp(
+      database.db,
+      modules.map((m) => m.migrations ?? {}),
+    );
 
   const db = database.db;
   const audit = new AuditLog(db, database.dialect, clock);
@@ -82,11 +86,32 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
     publicUrl: config.publicUrl,
     permissions,
   });
-  const files = new FileService({ db, audit, clock, driver: createDriver(config), maxBytes: config.UPLOAD_MAX_BYTES });
+  const files = new FileService({
+    db,
+    audit,
+    clock,
+    driver: createDriver(config),
+    maxBytes: config.UPLOAD_MAX_BYTES,
+  });
   const calendar = new CalendarStore(db, audit, clock);
-  const ctx: AppContext = { config, database, db, clock, log, rateLimiter, audit, org, identity, files, outbox, calendar, modules };
+  const ctx: AppContext = {
+    config,
+    database,
+    db,
+    clock,
+    log,
+    rateLimiter,
+    audit,
+    org,
+    identity,
+    files,
+    outbox,
+    calendar,
+    modules,
+  };
   for (const m of modules) {
-    for (const [type, handler] of Object.entries(m.outboxHandlers ?? {})) outbox.register(type, (payload) => handler(ctx, payload));
+    for (const [type, handler] of Object.entries(m.outboxHandlers ?? {}))
+      outbox.register(type, (payload) => handler(ctx, payload));
   }
   await identity.syncBuiltinRoles(resolveBuiltinRoles(modules.map((m) => m.grants)));
   return ctx;
@@ -115,7 +140,13 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   });
   const webRoot = opts.webRoot ?? resolve(join(import.meta.dirname, "../../dist/web"));
   const withWeb = opts.serveWeb !== false && existsSync(join(webRoot, "index.html"));
-  installErrorHandler(app, withWeb ? async (_req, reply) => reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html") : undefined);
+  installErrorHandler(
+    app,
+    withWeb
+      ? async (_req, reply) =>
+          reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html")
+      : undefined,
+  );
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -142,7 +173,12 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     openapi: {
       openapi: "3.1.0",
       info: { title: "Zona API", version: VERSION, description: "Zona Integritas platform — HTTP API" },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "zona_session" }, token: { type: "http", scheme: "bearer" } } },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "zona_session" },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -157,7 +193,11 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   await app.register(scalar, { routePrefix: "/api/docs", configuration: { url: "/api/openapi.json" } });
 
   app.get("/api/health", {
-    schema: { tags: ["system"], summary: "Liveness", response: { 200: z.object({ status: z.literal("ok") }) } },
+    schema: {
+      tags: ["system"],
+      summary: "Liveness",
+      response: { 200: z.object({ status: z.literal("ok") }) },
+    },
     config: { access: "public" },
     handler: async () => ({ status: "ok" as const }),
   });
@@ -166,13 +206,23 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     schema: {
       tags: ["system"],
       summary: "Readiness: database reachable and migrations applied",
-      response: { 200: z.object({ status: z.literal("ready"), database: z.string() }), 503: z.object({ status: z.literal("not_ready"), reason: z.string() }) },
+      response: {
+        200: z.object({ status: z.literal("ready"), database: z.string() }),
+        503: z.object({ status: z.literal("not_ready"), reason: z.string() }),
+      },
     },
     config: { access: "public" },
     handler: async (_req, reply) => {
-      if (!(await ping(ctx.database))) return reply.status(503).send({ status: "not_ready" as const, reason: "database unreachable" });
-      const pending = await pendingMigrations(ctx.db, ctx.modules.map((m) => m.migrations ?? {}));
-      if (pending.length) return reply.status(503).send({ status: "not_ready" as const, reason: `${pending.length} migration(s) pending` });
+      if (!(await ping(ctx.database)))
+        return reply.status(503).send({ status: "not_ready" as const, reason: "database unreachable" });
+      const pending = await pendingMigrations(
+        ctx.db,
+        ctx.modules.map((m) => m.migrations ?? {}),
+      );
+      if (pending.length)
+        return reply
+          .status(503)
+          .send({ status: "not_ready" as const, reason: `${pending.length} migration(s) pending` });
       return { status: "ready" as const, database: ctx.database.lane };
     },
   });
@@ -188,7 +238,15 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
           demo: z.boolean(),
           modules: z.array(z.string()),
           demoAccounts: z
-            .array(z.object({ email: z.string(), password: z.string(), roleKey: z.string(), roleName: z.object({ id: z.string(), en: z.string() }), unitName: z.string() }))
+            .array(
+              z.object({
+                email: z.string(),
+                password: z.string(),
+                roleKey: z.string(),
+                roleName: z.object({ id: z.string(), en: z.string() }),
+                unitName: z.string(),
+              }),
+            )
             .optional(),
         }),
       },
@@ -206,10 +264,17 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     },
   });
 
-  for (const m of ctx.modules) if (m.routes) await app.register(async (scope) => m.routes!(scope as ZonaApp, ctx));
+  for (const m of ctx.modules)
+    if (m.routes) await app.register(async (scope) => m.routes!(scope as ZonaApp, ctx));
 
   if (withWeb) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: true, index: false, maxAge: "1h" });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: "/",
+      wildcard: true,
+      index: false,
+      maxAge: "1h",
+    });
     // The root is the app itself (the static plugin would refuse a directory with 403).
     app.get("/", { schema: { hide: true }, config: { access: "public" } }, async (_req, reply) =>
       reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html"),
@@ -218,4 +283,3 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   await app.ready();
   return { app, ctx, routes };
 }
-

@@ -1,10 +1,10 @@
 import { hostname } from "node:os";
+import type { Config } from "../kernel/config/config";
 import type { AppContext } from "../kernel/context";
-import { type Config } from "../kernel/config/config";
 import { createDatabase } from "../kernel/db";
 import { Scheduler } from "../kernel/jobs";
 import { OutboxWorker } from "../kernel/notify";
-import { buildApp, type BuiltApp } from "./app";
+import { type BuiltApp, buildApp } from "./app";
 import { seedDemo } from "./demo";
 import { heartbeatJob } from "./system";
 

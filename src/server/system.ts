@@ -1,5 +1,5 @@
-import { newId } from "../kernel/db";
 import type { AppContext } from "../kernel/context";
+import { newId } from "../kernel/db";
 import type { ServerModule } from "../kernel/module";
 
 /**
@@ -19,7 +19,11 @@ export const systemModule: ServerModule = {
           .addColumn("node", "text", (c) => c.notNull())
           .addColumn("at", "text", (c) => c.notNull())
           .execute();
-        await db.schema.createIndex("system_heartbeats_slot").on("system_heartbeats").column("slot").execute();
+        await db.schema
+          .createIndex("system_heartbeats_slot")
+          .on("system_heartbeats")
+          .column("slot")
+          .execute();
       },
     },
   },

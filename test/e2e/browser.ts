@@ -9,15 +9,21 @@ import { type Running, serve } from "../../src/server/runtime";
 
 /** The system Chromium (Debian's package), never a downloaded one. */
 export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
 /** CI must run the browser journeys; a developer laptop without Chromium skips them with a reason. */
 export function browserAvailability(): { run: boolean; reason?: string } {
   if (chromiumPath()) return { run: true };
-  if (process.env.CI) throw new Error("CI=true but no Chromium found (install Debian's chromium or set CHROMIUM_PATH)");
-  return { run: false, reason: "browser journeys skipped: no Chromium at /usr/bin/chromium (set CHROMIUM_PATH)" };
+  if (process.env.CI)
+    throw new Error("CI=true but no Chromium found (install Debian's chromium or set CHROMIUM_PATH)");
+  return {
+    run: false,
+    reason: "browser journeys skipped: no Chromium at /usr/bin/chromium (set CHROMIUM_PATH)",
+  };
 }
 
 export function ensureWebBuilt(): void {
@@ -59,8 +65,15 @@ export async function launch(): Promise<Browser> {
 
 /** axe-core on the current page; returns serious and critical violations only. */
 export async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
 }

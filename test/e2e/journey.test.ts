@@ -15,7 +15,9 @@ describe.runIf(availability.run)("browser journey: the head of office", () => {
     ensureWebBuilt();
     zona = await startZona();
     browser = await launch();
-    page = await (await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } })).newPage();
+    page = await (
+      await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 900 } })
+    ).newPage();
   }, 300_000);
 
   afterAll(async () => {
@@ -38,7 +40,9 @@ describe.runIf(availability.run)("browser journey: the head of office", () => {
     const nav = page.getByRole("navigation", { name: "Navigasi utama" });
     await nav.waitFor().catch(async (e) => {
       await page.screenshot({ path: "var/e2e-failure.png" });
-      throw new Error(`${e.message}\nURL ${page.url()}\n${(await page.locator("body").innerText()).slice(0, 800)}`);
+      throw new Error(
+        `${e.message}\nURL ${page.url()}\n${((await page.locator("body").textContent()) ?? "").slice(0, 800)}`,
+      );
     });
     await expect(nav.getByRole("link", { name: "Beranda" }).isVisible()).resolves.toBe(true);
     await expect(nav.getByRole("link", { name: /Jejak audit/ }).isVisible()).resolves.toBe(true);
@@ -46,7 +50,10 @@ describe.runIf(availability.run)("browser journey: the head of office", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Switch the work unit: the head of the Kanwil sees the Kanwil and both KPKNLs.
-    const switcher = page.getByRole("textbox", { name: "Unit kerja" }).or(page.getByLabel("Unit kerja")).first();
+    const switcher = page
+      .getByRole("textbox", { name: "Unit kerja" })
+      .or(page.getByLabel("Unit kerja"))
+      .first();
     const before = await switcher.inputValue();
     await switcher.click();
     await page.getByRole("option", { name: "KPKNL Bandung" }).click();
@@ -54,10 +61,15 @@ describe.runIf(availability.run)("browser journey: the head of office", () => {
     expect(before).not.toBe("KPKNL Bandung");
     // The choice is remembered across a reload.
     await page.reload();
-    await page.getByRole("navigation", { name: "Navigasi utama" }).waitFor().catch(async (e) => {
-      await page.screenshot({ path: "var/e2e-failure.png" });
-      throw new Error(`${e.message}\nURL ${page.url()}\n${(await page.locator("body").innerText()).slice(0, 800)}`);
-    });
+    await page
+      .getByRole("navigation", { name: "Navigasi utama" })
+      .waitFor()
+      .catch(async (e) => {
+        await page.screenshot({ path: "var/e2e-failure.png" });
+        throw new Error(
+          `${e.message}\nURL ${page.url()}\n${((await page.locator("body").textContent()) ?? "").slice(0, 800)}`,
+        );
+      });
     await expect.poll(() => page.getByLabel("Unit kerja").first().inputValue()).toBe("KPKNL Bandung");
 
     // The audit trail page, reached through the navigation.
@@ -77,10 +89,19 @@ describe.runIf(availability.run)("browser journey: the head of office", () => {
   }, 180_000);
 
   it("a public page works on a phone-sized screen", async () => {
-    const phone = await (await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "id-ID", isMobile: true, hasTouch: true })).newPage();
+    const phone = await (
+      await browser.newContext({
+        viewport: { width: 375, height: 740 },
+        locale: "id-ID",
+        isMobile: true,
+        hasTouch: true,
+      })
+    ).newPage();
     await phone.goto(`${zona.url}/masuk`);
     await phone.getByLabel("Alamat e-mail").waitFor();
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(1);
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.close();

@@ -18,7 +18,8 @@ describe.each(testLanes())("audit log on $name", (lane) => {
 
   it("appends inside the caller's transaction and chains every row", async () => {
     await database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 3; i++) await audit.record(trx, systemActor(), { action: "test.did", entityId: `e${i}`, data: { i } });
+      for (let i = 0; i < 3; i++)
+        await audit.record(trx, systemActor(), { action: "test.did", entityId: `e${i}`, data: { i } });
     });
     const r = await audit.verify();
     expect(r).toMatchObject({ ok: true, count: 3, headSeq: 3 });
@@ -38,7 +39,9 @@ describe.each(testLanes())("audit log on $name", (lane) => {
   it("keeps one chain under concurrent writers", async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        database.db.transaction().execute((trx) => audit.record(trx, systemActor(), { action: "test.concurrent", data: { i } })),
+        database.db
+          .transaction()
+          .execute((trx) => audit.record(trx, systemActor(), { action: "test.concurrent", data: { i } })),
       ),
     );
     const r = await audit.verify();

@@ -51,7 +51,8 @@ export class AuditLog {
       .limit(1)
       .executeTakeFirst();
     const data = entry.data ?? {};
-    if (JSON.stringify(data).length > MAX_DATA_CHARS) throw new Error(`audit data for ${entry.action} too large`);
+    if (JSON.stringify(data).length > MAX_DATA_CHARS)
+      throw new Error(`audit data for ${entry.action} too large`);
     const fields = {
       seq: head ? codec.int(head.seq) + 1 : 1,
       id: newId(),
@@ -162,9 +163,17 @@ export const auditMigrations: MigrationSet = {
         .addColumn("prev_hash", "text", (c) => c.notNull())
         .addColumn("hash", "text", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("audit_events_unit").on("audit_events").columns(["unit_id", "seq"]).execute();
+      await db.schema
+        .createIndex("audit_events_unit")
+        .on("audit_events")
+        .columns(["unit_id", "seq"])
+        .execute();
       await db.schema.createIndex("audit_events_entity").on("audit_events").column("entity_id").execute();
-      await db.schema.createIndex("audit_events_actor").on("audit_events").columns(["actor_id", "seq"]).execute();
+      await db.schema
+        .createIndex("audit_events_actor")
+        .on("audit_events")
+        .columns(["actor_id", "seq"])
+        .execute();
     },
   },
 };

@@ -32,7 +32,9 @@ function verify(events: AuditEvent[]) {
 
 describe("audit chain (pure)", () => {
   it("canonical JSON sorts keys at every level", () => {
-    expect(canonical({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonical({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it("verifies an intact chain and reports count and head", () => {

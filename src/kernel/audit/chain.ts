@@ -81,7 +81,8 @@ export function verifier() {
             : `sequence out of order: expected #${expectedSeq}, found #${e.seq}`,
         );
       }
-      if (e.prevHash !== prevHash) return fail("previous-hash link broken (a row before it was changed, removed or reordered)");
+      if (e.prevHash !== prevHash)
+        return fail("previous-hash link broken (a row before it was changed, removed or reordered)");
       if (hashEvent(e, prevHash) !== e.hash) return fail("hash mismatch (this row's content was changed)");
       prevHash = e.hash;
       expectedSeq++;

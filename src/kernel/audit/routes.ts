@@ -32,7 +32,9 @@ export function auditRoutes(app: ZonaApp, ctx: AppContext) {
         beforeSeq: z.coerce.number().int().positive().optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
-      response: { 200: z.object({ items: z.array(eventSchema), nextBeforeSeq: z.number().int().nullable() }) },
+      response: {
+        200: z.object({ items: z.array(eventSchema), nextBeforeSeq: z.number().int().nullable() }),
+      },
     },
     config: { access: { permission: "audit.read" } },
     handler: async (req) => {

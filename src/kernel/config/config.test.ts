@@ -19,7 +19,15 @@ describe("configuration", () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const problems = (e as ConfigError).problems.join("\n");
-      for (const k of ["PORT", "DATABASE_URL", "SMTP_URL", "S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {
+      for (const k of [
+        "PORT",
+        "DATABASE_URL",
+        "SMTP_URL",
+        "S3_ENDPOINT",
+        "S3_BUCKET",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+      ]) {
         expect(problems).toContain(k);
       }
       expect((e as ConfigError).problems.length).toBeGreaterThanOrEqual(7);
@@ -27,8 +35,14 @@ describe("configuration", () => {
   });
 
   it("requires secrets in production instead of defaulting them", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrowError(/SESSION_SECRET: is required in production[\s\S]*PUBLIC_URL/);
-    const c = loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PUBLIC_URL: "https://zona.example.go.id" });
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrowError(
+      /SESSION_SECRET: is required in production[\s\S]*PUBLIC_URL/,
+    );
+    const c = loadConfig({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      PUBLIC_URL: "https://zona.example.go.id",
+    });
     expect(c.isProduction).toBe(true);
     expect(c.demo).toBe(false);
   });
@@ -38,7 +52,12 @@ describe("configuration", () => {
   });
 
   it("turns DEMO off when asked and recognises PostgreSQL", () => {
-    const c = loadConfig({ DEMO: "0", DATABASE_URL: "postgres://u:p@127.0.0.1/zona", PORT: "8080", HOST: "0.0.0.0" });
+    const c = loadConfig({
+      DEMO: "0",
+      DATABASE_URL: "postgres://u:p@127.0.0.1/zona",
+      PORT: "8080",
+      HOST: "0.0.0.0",
+    });
     expect(c.demo).toBe(false);
     expect(c.publicUrl).toBe("http://localhost:8080");
   });

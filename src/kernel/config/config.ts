@@ -10,43 +10,51 @@ const bool = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-export const configSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: port.default(3000),
-    HOST: z.string().min(1).default("localhost"),
-    PUBLIC_URL: z.string().url().optional(),
-    DATABASE_URL: z
-      .string()
-      .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgres://")
-      .default("file:./var/zona.db"),
-    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
-    TRUST_PROXY: bool.default(false),
-    FILES_DRIVER: z.enum(["local", "s3"]).default("local"),
-    FILES_DIR: z.string().min(1).default("./var/files"),
-    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
-    S3_ENDPOINT: z.string().url().optional(),
-    S3_REGION: z.string().default("us-east-1"),
-    S3_BUCKET: z.string().optional(),
-    S3_ACCESS_KEY_ID: z.string().optional(),
-    S3_SECRET_ACCESS_KEY: z.string().optional(),
-    SMTP_URL: z
-      .string()
-      .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
-      .optional(),
-    MAIL_FROM: z.string().default("Zona <zona@localhost>"),
-    WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
-    WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
-    WHATSAPP_ACCESS_TOKEN: z.string().optional(),
-    WHATSAPP_APP_SECRET: z.string().optional(),
-    WHATSAPP_VERIFY_TOKEN: z.string().optional(),
-    DEMO: bool.optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    JOBS: bool.default(true),
-    JOBS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
-    NODE_ID: z.string().max(100).optional(),
-  });
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgres://")
+    .default("file:./var/zona.db"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
+  TRUST_PROXY: bool.default(false),
+  FILES_DRIVER: z.enum(["local", "s3"]).default("local"),
+  FILES_DIR: z.string().min(1).default("./var/files"),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("Zona <zona@localhost>"),
+  WHATSAPP_API_URL: z.string().url().default("https://graph.facebook.com/v21.0"),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().optional(),
+  WHATSAPP_APP_SECRET: z.string().optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().optional(),
+  DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  JOBS: bool.default(true),
+  JOBS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  NODE_ID: z.string().max(100).optional(),
+});
 
 /**
  * Checks across variables, run on the raw environment so they are reported together with the
@@ -82,7 +90,9 @@ export interface Config extends RawConfig {
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
-    super(`Invalid configuration (${problems.length} problem(s)):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      `Invalid configuration (${problems.length} problem(s)):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }
@@ -92,7 +102,9 @@ const DEV_SECRET = "zona-development-secret-do-not-use-in-production!";
 /** Parse an environment (process.env by default). Throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings count as unset, as in most .env tooling.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string>;
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  ) as Record<string, string>;
   const parsed = configSchema.safeParse(cleaned);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`)),

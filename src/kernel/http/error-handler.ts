@@ -27,14 +27,23 @@ export function envelope(
 }
 
 /** Map framework and library errors to our codes; anything unknown is INTERNAL and logged. */
-function classify(err: FastifyError | Error): { code: string; params?: Record<string, unknown>; issues?: ErrorIssue[] } {
+function classify(err: FastifyError | Error): {
+  code: string;
+  params?: Record<string, unknown>;
+  issues?: ErrorIssue[];
+} {
   if (err instanceof DomainError) return { code: err.code, params: err.params, issues: err.issues };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext ?? "body";
     return {
       code: "VALIDATION_FAILED",
       issues: err.validation.map((v) => ({
-        path: [where, ...String(v.instancePath || "").split("/").filter(Boolean)].join("."),
+        path: [
+          where,
+          ...String(v.instancePath || "")
+            .split("/")
+            .filter(Boolean),
+        ].join("."),
         message: v.message ?? "invalid",
       })),
     };
@@ -76,11 +85,13 @@ export function installErrorHandler(
 ): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const c = classify(err);
-    if (c.code === "UNSUPPORTED_MEDIA_TYPE") c.params = { contentType: request.headers["content-type"] ?? "-" };
+    if (c.code === "UNSUPPORTED_MEDIA_TYPE")
+      c.params = { contentType: request.headers["content-type"] ?? "-" };
     const { status, body } = envelope(c.code, request.lang ?? "id", request.id, c.params, c.issues);
     if (status >= 500) request.log.error({ err }, "request failed");
     else request.log.info({ code: c.code, status }, "request refused");
-    if (c.code === "RATE_LIMITED" && c.params?.retryAfter) reply.header("retry-after", String(c.params.retryAfter));
+    if (c.code === "RATE_LIMITED" && c.params?.retryAfter)
+      reply.header("retry-after", String(c.params.retryAfter));
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -36,7 +36,8 @@ export function installAccessHooks(app: FastifyInstance, ctx: AppContext, routes
       opts.config = { ...opts.config, access };
     }
     if (!access) throw new Error(`route ${methods.join(",")} ${url} declares no access (config.access)`);
-    for (const m of methods) if (m !== "HEAD") routes.push({ method: m, url, access: describeAccess(access) });
+    for (const m of methods)
+      if (m !== "HEAD") routes.push({ method: m, url, access: describeAccess(access) });
   });
 
   app.addHook("onRequest", async (req, reply) => {
@@ -56,7 +57,8 @@ export function installAccessHooks(app: FastifyInstance, ctx: AppContext, routes
 
     if (!access || access === "public") return;
     await authenticate(ctx, req);
-    if (!req.actor) throw new DomainError(req.cookies?.[SESSION_COOKIE] ? "SESSION_EXPIRED" : "UNAUTHENTICATED");
+    if (!req.actor)
+      throw new DomainError(req.cookies?.[SESSION_COOKIE] ? "SESSION_EXPIRED" : "UNAUTHENTICATED");
     if (typeof access === "object" && !holds(req.actor, access.permission)) {
       throw new DomainError("FORBIDDEN", { permission: access.permission });
     }

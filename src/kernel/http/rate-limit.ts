@@ -23,10 +23,15 @@ export class RateLimiter {
     const row = await this.db
       .insertInto("rate_limits")
       .values({ key, window_start: start, count: 1, expires_at: start + windowMs })
-      .onConflict((oc) => oc.columns(["key", "window_start"]).doUpdateSet({ count: sql`rate_limits.count + 1` }))
+      .onConflict((oc) =>
+        oc.columns(["key", "window_start"]).doUpdateSet({ count: sql`rate_limits.count + 1` }),
+      )
       .returning("count")
       .executeTakeFirstOrThrow();
-    return { count: Number(row.count), retryAfter: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+    return {
+      count: Number(row.count),
+      retryAfter: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)),
+    };
   }
 
   async count(key: string, windowSeconds: number, now: Date): Promise<number> {
@@ -47,7 +52,10 @@ export class RateLimiter {
 
   /** Drop expired windows; run by a scheduled job. */
   async prune(now: Date): Promise<number> {
-    const r = await this.db.deleteFrom("rate_limits").where("expires_at", "<", now.getTime()).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom("rate_limits")
+      .where("expires_at", "<", now.getTime())
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 }

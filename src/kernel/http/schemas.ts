@@ -35,4 +35,8 @@ export const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), "must not contain control characters");
+    .refine(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+      "must not contain control characters",
+    );

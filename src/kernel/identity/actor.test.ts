@@ -11,7 +11,13 @@ function actor(assignments: Array<[string, string[]]>, tokenScopes?: string[]): 
     userId: "u",
     email: "u@x.id",
     name: "u",
-    assignments: assignments.map(([unitPath, permissions], i) => ({ id: `a${i}`, roleKey: "r", unitId: unitPath, unitPath, permissions })),
+    assignments: assignments.map(([unitPath, permissions], i) => ({
+      id: `a${i}`,
+      roleKey: "r",
+      unitId: unitPath,
+      unitPath,
+      permissions,
+    })),
     tokenScopes,
   };
 }
@@ -29,8 +35,12 @@ describe("unit scope (pure)", () => {
 
   it("needs the permission itself, not just any role there", () => {
     expect(can(actor([[BEKASI, ["x.read"]]]), "x.write", BEKASI)).toBe(false);
-    expect(() => assertScope(actor([[BEKASI, ["x.read"]]]), "x.write", { id: "b", path: BEKASI })).toThrow("FORBIDDEN");
-    expect(() => assertScope(actor([[BEKASI, ["x.read"]]]), "x.read", { id: "b", path: BANDUNG })).toThrow("OUT_OF_SCOPE");
+    expect(() => assertScope(actor([[BEKASI, ["x.read"]]]), "x.write", { id: "b", path: BEKASI })).toThrow(
+      "FORBIDDEN",
+    );
+    expect(() => assertScope(actor([[BEKASI, ["x.read"]]]), "x.read", { id: "b", path: BANDUNG })).toThrow(
+      "OUT_OF_SCOPE",
+    );
   });
 
   it("a token narrows its owner's permissions", () => {

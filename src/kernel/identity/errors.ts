@@ -41,7 +41,11 @@ export const identityErrors: ErrorCatalogue = {
     id: "Alamat e-mail {email} sudah terdaftar.",
     en: "The e-mail address {email} is already registered.",
   },
-  IDENTITY_NIP_TAKEN: { status: 409, id: "NIP {nip} sudah terdaftar.", en: "NIP {nip} is already registered." },
+  IDENTITY_NIP_TAKEN: {
+    status: 409,
+    id: "NIP {nip} sudah terdaftar.",
+    en: "NIP {nip} is already registered.",
+  },
   IDENTITY_USER_NOT_FOUND: { status: 404, id: "Pengguna tidak ditemukan.", en: "User not found." },
   IDENTITY_ROLE_NOT_FOUND: { status: 404, id: "Peran {key} tidak dikenal.", en: "Unknown role {key}." },
   IDENTITY_ROLE_BUILTIN: {
@@ -64,7 +68,11 @@ export const identityErrors: ErrorCatalogue = {
     id: "Pengguna sudah memiliki peran ini di unit tersebut.",
     en: "The user already has this role at that unit.",
   },
-  IDENTITY_ASSIGNMENT_NOT_FOUND: { status: 404, id: "Penugasan peran tidak ditemukan.", en: "Role assignment not found." },
+  IDENTITY_ASSIGNMENT_NOT_FOUND: {
+    status: 404,
+    id: "Penugasan peran tidak ditemukan.",
+    en: "Role assignment not found.",
+  },
   IDENTITY_TOKEN_SCOPE: {
     status: 403,
     id: "Token tidak dapat diberi hak yang tidak Anda miliki: {permissions}.",

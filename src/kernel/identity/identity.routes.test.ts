@@ -10,7 +10,11 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
   afterAll(() => t.close());
 
   it("logs in, returns the user with role assignments, and logs out", async () => {
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "Kepala.Bekasi@zona.demo", password: "Demo-Zona-2026" } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "Kepala.Bekasi@zona.demo", password: "Demo-Zona-2026" },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === "zona_session")!;
     expect(cookie.httpOnly).toBe(true);
@@ -20,13 +24,25 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
     const me = await t.app.inject({ method: "GET", url: "/api/me", headers });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe("kepala.bekasi@zona.demo");
-    expect(me.json().assignments).toEqual([expect.objectContaining({ roleKey: "head", unitCode: "KPKNL-BEKASI", roleName: { id: "Pimpinan (Kepala Kantor)", en: "Head of office" } })]);
+    expect(me.json().assignments).toEqual([
+      expect.objectContaining({
+        roleKey: "head",
+        unitCode: "KPKNL-BEKASI",
+        roleName: { id: "Pimpinan (Kepala Kantor)", en: "Head of office" },
+      }),
+    ]);
     expect(me.json().permissions).toContain("audit.read");
     expect(me.json().demo).toBe(true);
     const csrf = me.json().csrfToken;
     // A cookie-authenticated write without the CSRF header is refused.
-    expect((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers })).json().error.code).toBe("CSRF_FAILED");
-    const out = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { ...headers, "x-csrf-token": csrf } });
+    expect((await t.app.inject({ method: "POST", url: "/api/auth/logout", headers })).json().error.code).toBe(
+      "CSRF_FAILED",
+    );
+    const out = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { ...headers, "x-csrf-token": csrf },
+    });
     expect(out.statusCode).toBe(204);
     const after = await t.app.inject({ method: "GET", url: "/api/me", headers });
     expect(after.statusCode).toBe(401);
@@ -36,7 +52,11 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
   it("sets Secure cookies behind HTTPS", async () => {
     const https = await buildTestApp({ lane, env: { PUBLIC_URL: "https://zona.example.go.id" }, demo: true });
     try {
-      const res = await https.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "pegawai@zona.demo", password: "Demo-Zona-2026" } });
+      const res = await https.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "pegawai@zona.demo", password: "Demo-Zona-2026" },
+      });
       expect(res.cookies.find((c) => c.name === "zona_session")!.secure).toBe(true);
     } finally {
       await https.close();
@@ -44,24 +64,48 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
   });
 
   it("answers wrong credentials with 401 in Indonesian, or English when asked", async () => {
-    const id = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "tidak.ada@zona.demo", password: "salah-salah-salah" } });
+    const id = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "tidak.ada@zona.demo", password: "salah-salah-salah" },
+    });
     expect(id.statusCode).toBe(401);
-    expect(id.json().error).toMatchObject({ code: "AUTH_INVALID_CREDENTIALS", message: "E-mail atau kata sandi salah." });
+    expect(id.json().error).toMatchObject({
+      code: "AUTH_INVALID_CREDENTIALS",
+      message: "E-mail atau kata sandi salah.",
+    });
     expect(id.json().error.requestId).toBe(id.headers["x-request-id"]);
-    const en = await t.app.inject({ method: "POST", url: "/api/auth/login", headers: { "accept-language": "en-US,en;q=0.9" }, payload: { email: "x@zona.demo", password: "wrong-password" } });
+    const en = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { "accept-language": "en-US,en;q=0.9" },
+      payload: { email: "x@zona.demo", password: "wrong-password" },
+    });
     expect(en.json().error.message).toBe("Wrong e-mail or password.");
   });
 
   it("locks an account after five failures, across the whole database", async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "media@zona.demo", password: `wrong-${i}-password` } });
+      const r = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "media@zona.demo", password: `wrong-${i}-password` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "media@zona.demo", password: "Demo-Zona-2026" } });
+    const locked = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "media@zona.demo", password: "Demo-Zona-2026" },
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error).toMatchObject({ code: "AUTH_LOCKED", params: { minutes: 15 } });
     t.clock.advance(16 * 60_000);
-    const ok = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "media@zona.demo", password: "Demo-Zona-2026" } });
+    const ok = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "media@zona.demo", password: "Demo-Zona-2026" },
+    });
     expect(ok.statusCode).toBe(200);
     const events = await t.ctx.audit.list({ unitPaths: "all", action: "identity.user.locked" });
     expect(events).toHaveLength(1);
@@ -72,12 +116,20 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 32; i++) {
-        const r = await limited.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: `u${i}@x.id`, password: "whatever-pass" } });
+        const r = await limited.app.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          payload: { email: `u${i}@x.id`, password: "whatever-pass" },
+        });
         codes.push(r.statusCode);
       }
       expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
       expect(codes.slice(30)).toEqual([429, 429]);
-      const r = await limited.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "a@x.id", password: "whatever-pass" } });
+      const r = await limited.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "a@x.id", password: "whatever-pass" },
+      });
       expect(r.headers["retry-after"]).toBeDefined();
       expect(r.json().error.code).toBe("RATE_LIMITED");
     } finally {
@@ -106,28 +158,55 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
     const setup = await s.request({ method: "POST", url: "/api/auth/totp/setup" });
     expect(setup.json().otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     const secret = setup.json().secret as string;
-    expect((await s.request({ method: "POST", url: "/api/auth/totp/enable", payload: { code: "000000" } })).statusCode).toBe(401);
-    const enable = await s.request({ method: "POST", url: "/api/auth/totp/enable", payload: { code: totp(secret, t.clock.now()) } });
+    expect(
+      (await s.request({ method: "POST", url: "/api/auth/totp/enable", payload: { code: "000000" } }))
+        .statusCode,
+    ).toBe(401);
+    const enable = await s.request({
+      method: "POST",
+      url: "/api/auth/totp/enable",
+      payload: { code: totp(secret, t.clock.now()) },
+    });
     expect(enable.statusCode).toBe(204);
     // The secret is sealed in the database, not stored in clear.
-    const row = await t.db.selectFrom("users").select("totp_secret").where("email", "=", "koordinator.zi@zona.demo").executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("users")
+      .select("totp_secret")
+      .where("email", "=", "koordinator.zi@zona.demo")
+      .executeTakeFirstOrThrow();
     expect(String(row.totp_secret)).not.toContain(secret);
-    const noCode = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "koordinator.zi@zona.demo", password: "Demo-Zona-2026" } });
+    const noCode = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "koordinator.zi@zona.demo", password: "Demo-Zona-2026" },
+    });
     expect(noCode.json().error.code).toBe("AUTH_TOTP_REQUIRED");
     const withCode = await t.app.inject({
       method: "POST",
       url: "/api/auth/login",
-      payload: { email: "koordinator.zi@zona.demo", password: "Demo-Zona-2026", totp: totp(secret, t.clock.now()) },
+      payload: {
+        email: "koordinator.zi@zona.demo",
+        password: "Demo-Zona-2026",
+        totp: totp(secret, t.clock.now()),
+      },
     });
     expect(withCode.statusCode).toBe(200);
   });
 
   it("issues scoped API tokens that cannot exceed the user's permissions", async () => {
     const s = await t.login("kepala.bekasi@zona.demo");
-    const tooMuch = await s.request({ method: "POST", url: "/api/auth/tokens", payload: { name: "x", scopes: ["org.unit.write"] } });
+    const tooMuch = await s.request({
+      method: "POST",
+      url: "/api/auth/tokens",
+      payload: { name: "x", scopes: ["org.unit.write"] },
+    });
     expect(tooMuch.statusCode).toBe(403);
     expect(tooMuch.json().error.code).toBe("IDENTITY_TOKEN_SCOPE");
-    const created = await s.request({ method: "POST", url: "/api/auth/tokens", payload: { name: "dashboard", scopes: ["org.unit.read"], expiresInDays: 30 } });
+    const created = await s.request({
+      method: "POST",
+      url: "/api/auth/tokens",
+      payload: { name: "dashboard", scopes: ["org.unit.read"], expiresInDays: 30 },
+    });
     expect(created.statusCode).toBe(201);
     const token = created.json().token as string;
     const bearer = { authorization: `Bearer ${token}` };
@@ -138,25 +217,47 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
     const list = await s.request({ method: "GET", url: "/api/auth/tokens" });
     expect(list.json().items[0]).toMatchObject({ name: "dashboard", scopes: ["org.unit.read"] });
     expect(JSON.stringify(list.json())).not.toContain(token);
-    expect((await s.request({ method: "DELETE", url: `/api/auth/tokens/${created.json().item.id}` })).statusCode).toBe(204);
+    expect(
+      (await s.request({ method: "DELETE", url: `/api/auth/tokens/${created.json().item.id}` })).statusCode,
+    ).toBe(204);
     expect((await t.app.inject({ method: "GET", url: "/api/units", headers: bearer })).statusCode).toBe(401);
   });
 
   it("resets a password through an e-mailed link, without revealing unknown addresses", async () => {
-    const unknown = await t.app.inject({ method: "POST", url: "/api/auth/password-reset/request", payload: { email: "nobody@zona.demo" } });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/request",
+      payload: { email: "nobody@zona.demo" },
+    });
     expect(unknown.statusCode).toBe(202);
-    const known = await t.app.inject({ method: "POST", url: "/api/auth/password-reset/request", payload: { email: "kekayaan@zona.demo" } });
+    const known = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/request",
+      payload: { email: "kekayaan@zona.demo" },
+    });
     expect(known.statusCode).toBe(202);
     const mails = await t.db.selectFrom("outbox").selectAll().where("type", "=", "email").execute();
     expect(mails).toHaveLength(1);
     const payload = JSON.parse(String(mails[0]!.payload));
     expect(payload.to).toBe("kekayaan@zona.demo");
     const token = decodeURIComponent(/token=([^\s]+)/.exec(payload.text)![1]!);
-    const weak = await t.app.inject({ method: "POST", url: "/api/auth/password-reset/confirm", payload: { token, password: "short" } });
+    const weak = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token, password: "short" },
+    });
     expect(weak.statusCode).toBe(422);
-    const ok = await t.app.inject({ method: "POST", url: "/api/auth/password-reset/confirm", payload: { token, password: "Kata-Sandi-Baru-2026" } });
+    const ok = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token, password: "Kata-Sandi-Baru-2026" },
+    });
     expect(ok.statusCode).toBe(204);
-    const again = await t.app.inject({ method: "POST", url: "/api/auth/password-reset/confirm", payload: { token, password: "Kata-Sandi-Baru-2027" } });
+    const again = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token, password: "Kata-Sandi-Baru-2027" },
+    });
     expect(again.json().error.code).toBe("AUTH_RESET_INVALID");
     await t.login("kekayaan@zona.demo", "Kata-Sandi-Baru-2026");
   });

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { AuditLog } from "../audit/audit";
 import type { Clock } from "../clock";
+import { randomToken, sealer, sha256hex } from "../crypto";
 import { codec, enc } from "../db/codecs";
 import { newId } from "../db/ids";
-import { randomToken, sealer, sha256hex } from "../crypto";
 import { DomainError, fail } from "../http/errors";
 import type { RateLimiter } from "../http/rate-limit";
 import type { PermissionDef } from "../module";
@@ -50,7 +50,15 @@ export interface SessionInfo {
 }
 
 export function publicUser(u: UserRow): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, nip: u.nip, phone: u.phone, status: u.status, totpEnabled: u.totpEnabled };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    nip: u.nip,
+    phone: u.phone,
+    status: u.status,
+    totpEnabled: u.totpEnabled,
+  };
 }
 
 function normEmail(e: string): string {
@@ -78,16 +86,33 @@ export class IdentityService {
     for (const r of roles) {
       await this.db
         .insertInto("roles")
-        .values({ key: r.key, name_id: r.name.id, name_en: r.name.en, permissions: enc.json(r.permissions), builtin: 1, updated_at: at })
+        .values({
+          key: r.key,
+          name_id: r.name.id,
+          name_en: r.name.en,
+          permissions: enc.json(r.permissions),
+          builtin: 1,
+          updated_at: at,
+        })
         .onConflict((oc) =>
-          oc.column("key").doUpdateSet({ name_id: r.name.id, name_en: r.name.en, permissions: enc.json(r.permissions), builtin: 1 }),
+          oc.column("key").doUpdateSet({
+            name_id: r.name.id,
+            name_en: r.name.en,
+            permissions: enc.json(r.permissions),
+            builtin: 1,
+          }),
         )
         .execute();
     }
   }
 
   async listRoles() {
-    const rows = await this.db.selectFrom("roles").selectAll().orderBy("builtin", "desc").orderBy("key").execute();
+    const rows = await this.db
+      .selectFrom("roles")
+      .selectAll()
+      .orderBy("builtin", "desc")
+      .orderBy("key")
+      .execute();
     return rows.map((r) => ({
       key: codec.text(r.key),
       name: { id: codec.text(r.name_id), en: codec.text(r.name_en) },
@@ -96,18 +121,34 @@ export class IdentityService {
     }));
   }
 
-  async saveCustomRole(actor: Actor, input: { key: string; name: { id: string; en: string }; permissions: string[] }) {
+  async saveCustomRole(
+    actor: Actor,
+    input: { key: string; name: { id: string; en: string }; permissions: string[] },
+  ) {
     if (!holds(actor, "identity.role.write")) throw new DomainError("FORBIDDEN");
     const known = new Set(this.o.permissions().map((p) => p.key));
     const unknown = input.permissions.filter((p) => !known.has(p));
     if (unknown.length) fail("IDENTITY_UNKNOWN_PERMISSION", { permissions: unknown.join(", ") });
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom("roles").select(["builtin"]).where("key", "=", input.key).executeTakeFirst();
+      const existing = await trx
+        .selectFrom("roles")
+        .select(["builtin"])
+        .where("key", "=", input.key)
+        .executeTakeFirst();
       if (existing && codec.bool(existing.builtin)) fail("IDENTITY_ROLE_BUILTIN", { key: input.key });
       const at = this.now().toISOString();
-      const values = { name_id: input.name.id, name_en: input.name.en, permissions: enc.json([...new Set(input.permissions)].sort()), updated_at: at };
+      const values = {
+        name_id: input.name.id,
+        name_en: input.name.en,
+        permissions: enc.json([...new Set(input.permissions)].sort()),
+        updated_at: at,
+      };
       if (existing) await trx.updateTable("roles").set(values).where("key", "=", input.key).execute();
-      else await trx.insertInto("roles").values({ key: input.key, builtin: 0, ...values }).execute();
+      else
+        await trx
+          .insertInto("roles")
+          .values({ key: input.key, builtin: 0, ...values })
+          .execute();
       await this.o.audit.record(trx, actor, {
         action: existing ? "identity.role.updated" : "identity.role.created",
         entityType: "role",
@@ -121,7 +162,15 @@ export class IdentityService {
 
   async createUser(
     actor: Actor,
-    input: { email: string; name: string; nip?: string | null; phone?: string | null; password?: string | null; roleKey: string; unitId: string },
+    input: {
+      email: string;
+      name: string;
+      nip?: string | null;
+      phone?: string | null;
+      password?: string | null;
+      roleKey: string;
+      unitId: string;
+    },
   ): Promise<PublicUser> {
     const email = normEmail(input.email);
     if (input.password) {
@@ -130,11 +179,15 @@ export class IdentityService {
     }
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     return this.db.transaction().execute(async (trx) => {
-      const unit = (await unitsRepo.get(trx, input.unitId)) ?? fail("ORG_UNIT_NOT_FOUND", { id: input.unitId });
+      const unit =
+        (await unitsRepo.get(trx, input.unitId)) ?? fail("ORG_UNIT_NOT_FOUND", { id: input.unitId });
       assertScope(actor, "identity.user.write", unit);
       await this.assertCanGrant(trx, actor, input.roleKey, unit.path);
       if (await usersRepo.byEmail(trx, email)) fail("IDENTITY_EMAIL_TAKEN", { email });
-      if (input.nip && (await trx.selectFrom("users").select("id").where("nip", "=", input.nip).executeTakeFirst())) {
+      if (
+        input.nip &&
+        (await trx.selectFrom("users").select("id").where("nip", "=", input.nip).executeTakeFirst())
+      ) {
         fail("IDENTITY_NIP_TAKEN", { nip: input.nip });
       }
       const at = this.now().toISOString();
@@ -175,7 +228,8 @@ export class IdentityService {
   async listUsers(actor: Actor, filter: { unitId?: string; q?: string } = {}) {
     let roots = scopeRoots(actor, "identity.user.read");
     if (filter.unitId) {
-      const unit = (await unitsRepo.get(this.db, filter.unitId)) ?? fail("ORG_UNIT_NOT_FOUND", { id: filter.unitId });
+      const unit =
+        (await unitsRepo.get(this.db, filter.unitId)) ?? fail("ORG_UNIT_NOT_FOUND", { id: filter.unitId });
       assertScope(actor, "identity.user.read", unit);
       roots = [unit.path];
     }
@@ -197,14 +251,30 @@ export class IdentityService {
       .limit(500);
     if (filter.q) {
       const like = `%${filter.q.toLowerCase()}%`;
-      q = q.where((eb) => eb.or([eb("us.email", "like", like), eb(eb.fn("lower", ["us.name"]), "like", like), eb("us.nip", "like", like)]));
+      q = q.where((eb) =>
+        eb.or([
+          eb("us.email", "like", like),
+          eb(eb.fn("lower", ["us.name"]), "like", like),
+          eb("us.nip", "like", like),
+        ]),
+      );
     }
     const users = (await q.execute()).map(decodeUser);
-    const assignments = await usersRepo.assignments(this.db, users.map((u) => u.id));
-    return users.map((u) => ({ ...publicUser(u), assignments: (assignments.get(u.id) ?? []).map(viewAssignment) }));
+    const assignments = await usersRepo.assignments(
+      this.db,
+      users.map((u) => u.id),
+    );
+    return users.map((u) => ({
+      ...publicUser(u),
+      assignments: (assignments.get(u.id) ?? []).map(viewAssignment),
+    }));
   }
 
-  async updateUser(actor: Actor, id: string, patch: { name?: string; nip?: string | null; phone?: string | null; status?: "active" | "disabled" }) {
+  async updateUser(
+    actor: Actor,
+    id: string,
+    patch: { name?: string; nip?: string | null; phone?: string | null; status?: "active" | "disabled" },
+  ) {
     return this.db.transaction().execute(async (trx) => {
       const user = (await usersRepo.get(trx, id)) ?? fail("IDENTITY_USER_NOT_FOUND", { id });
       await this.assertManages(trx, actor, id);
@@ -246,8 +316,23 @@ export class IdentityService {
         .executeTakeFirst();
       if (dup) fail("IDENTITY_ASSIGNMENT_EXISTS");
       const id = newId();
-      await trx.insertInto("role_assignments").values({ id, user_id: userId, role_key: roleKey, unit_id: unitId, created_at: this.now().toISOString() }).execute();
-      await this.o.audit.record(trx, actor, { action: "identity.role.assigned", unitId, entityType: "user", entityId: userId, data: { roleKey, assignmentId: id } });
+      await trx
+        .insertInto("role_assignments")
+        .values({
+          id,
+          user_id: userId,
+          role_key: roleKey,
+          unit_id: unitId,
+          created_at: this.now().toISOString(),
+        })
+        .execute();
+      await this.o.audit.record(trx, actor, {
+        action: "identity.role.assigned",
+        unitId,
+        entityType: "user",
+        entityId: userId,
+        data: { roleKey, assignmentId: id },
+      });
       return id;
     });
   }
@@ -276,7 +361,11 @@ export class IdentityService {
 
   /** No escalation: an actor may only hand out a role whose every permission they hold there. */
   private async assertCanGrant(trx: any, actor: Actor, roleKey: string, unitPath: string) {
-    const role = await trx.selectFrom("roles").select(["permissions"]).where("key", "=", roleKey).executeTakeFirst();
+    const role = await trx
+      .selectFrom("roles")
+      .select(["permissions"])
+      .where("key", "=", roleKey)
+      .executeTakeFirst();
     if (!role) fail("IDENTITY_ROLE_NOT_FOUND", { key: roleKey });
     const perms = codec.json<string[]>(role.permissions);
     const missing = perms.filter((p) => !can(actor, p, unitPath));
@@ -302,9 +391,23 @@ export class IdentityService {
     await this.db.transaction().execute(async (trx) => {
       if (actor.userId !== userId) await this.assertManages(trx, actor, userId);
       const at = this.now().toISOString();
-      await trx.updateTable("users").set({ password_hash: hash, password_changed_at: at, failed_logins: 0, locked_until: null, updated_at: at }).where("id", "=", userId).execute();
+      await trx
+        .updateTable("users")
+        .set({
+          password_hash: hash,
+          password_changed_at: at,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: at,
+        })
+        .where("id", "=", userId)
+        .execute();
       await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-      await this.o.audit.record(trx, actor, { action: "identity.password.set", entityType: "user", entityId: userId });
+      await this.o.audit.record(trx, actor, {
+        action: "identity.password.set",
+        entityType: "user",
+        entityId: userId,
+      });
     });
   }
 
@@ -319,7 +422,12 @@ export class IdentityService {
 
   // ---------- login and sessions ----------
 
-  async login(input: { email: string; password: string; totp?: string; userAgent?: string }): Promise<{ user: PublicUser; token: string; session: SessionInfo }> {
+  async login(input: {
+    email: string;
+    password: string;
+    totp?: string;
+    userAgent?: string;
+  }): Promise<{ user: PublicUser; token: string; session: SessionInfo }> {
     const email = normEmail(input.email);
     const user = await usersRepo.byEmail(this.db, email);
     const now = this.now();
@@ -347,7 +455,11 @@ export class IdentityService {
       expiresAt: new Date(now.getTime() + this.o.sessionTtlHours * 3600_000).toISOString(),
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ failed_logins: 0, locked_until: null }).where("id", "=", user.id).execute();
+      await trx
+        .updateTable("users")
+        .set({ failed_logins: 0, locked_until: null })
+        .where("id", "=", user.id)
+        .execute();
       await trx
         .insertInto("sessions")
         .values({
@@ -360,7 +472,11 @@ export class IdentityService {
           user_agent: input.userAgent?.slice(0, 200) ?? null,
         })
         .execute();
-      await this.o.audit.record(trx, actorFor(user), { action: "identity.login", entityType: "user", entityId: user.id });
+      await this.o.audit.record(trx, actorFor(user), {
+        action: "identity.login",
+        entityType: "user",
+        entityId: user.id,
+      });
     });
     return { user: publicUser(user), token, session };
   }
@@ -369,11 +485,19 @@ export class IdentityService {
   private async recordFailure(user: UserRow) {
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom("users").select("failed_logins").where("id", "=", user.id).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom("users")
+        .select("failed_logins")
+        .where("id", "=", user.id)
+        .executeTakeFirstOrThrow();
       const failures = codec.int(row.failed_logins) + 1;
       if (failures >= LOCKOUT_THRESHOLD) {
         const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60000).toISOString();
-        await trx.updateTable("users").set({ failed_logins: 0, locked_until: until }).where("id", "=", user.id).execute();
+        await trx
+          .updateTable("users")
+          .set({ failed_logins: 0, locked_until: until })
+          .where("id", "=", user.id)
+          .execute();
         await this.o.audit.record(trx, systemActor("login-throttle"), {
           action: "identity.user.locked",
           entityType: "user",
@@ -393,7 +517,16 @@ export class IdentityService {
     const row = await this.db
       .selectFrom("sessions as s")
       .innerJoin("users as u", "u.id", "s.user_id")
-      .select(["s.id", "s.csrf_token", "s.expires_at", "s.last_seen_at", "u.id as user_id", "u.email", "u.name", "u.status"])
+      .select([
+        "s.id",
+        "s.csrf_token",
+        "s.expires_at",
+        "s.last_seen_at",
+        "u.id as user_id",
+        "u.email",
+        "u.name",
+        "u.status",
+      ])
       .where("s.id", "=", id)
       .executeTakeFirst();
     if (!row) return null;
@@ -409,10 +542,22 @@ export class IdentityService {
     let newExpiry = expiresAt;
     if (now.getTime() - lastSeen > SESSION_TOUCH_MS) {
       newExpiry = new Date(now.getTime() + this.o.sessionTtlHours * 3600_000).toISOString();
-      await this.db.updateTable("sessions").set({ last_seen_at: now.toISOString(), expires_at: newExpiry }).where("id", "=", id).execute();
+      await this.db
+        .updateTable("sessions")
+        .set({ last_seen_at: now.toISOString(), expires_at: newExpiry })
+        .where("id", "=", id)
+        .execute();
     }
     return {
-      actor: { kind: "user", userId, email: codec.text(row.email), name: codec.text(row.name), assignments, sessionId: id, via: "session" },
+      actor: {
+        kind: "user",
+        userId,
+        email: codec.text(row.email),
+        name: codec.text(row.name),
+        assignments,
+        sessionId: id,
+        via: "session",
+      },
       session: { id, csrfToken: codec.text(row.csrf_token), userId, expiresAt: newExpiry },
     };
   }
@@ -421,14 +566,23 @@ export class IdentityService {
     if (!actor.sessionId) return;
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("sessions").where("id", "=", actor.sessionId!).execute();
-      await this.o.audit.record(trx, actor, { action: "identity.logout", entityType: "user", entityId: actor.userId ?? undefined });
+      await this.o.audit.record(trx, actor, {
+        action: "identity.logout",
+        entityType: "user",
+        entityId: actor.userId ?? undefined,
+      });
     });
   }
 
   async logoutEverywhere(actor: Actor): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const r = await trx.deleteFrom("sessions").where("user_id", "=", actor.userId!).executeTakeFirst();
-      await this.o.audit.record(trx, actor, { action: "identity.logout_all", entityType: "user", entityId: actor.userId ?? undefined, data: { sessions: Number(r.numDeletedRows) } });
+      await this.o.audit.record(trx, actor, {
+        action: "identity.logout_all",
+        entityType: "user",
+        entityId: actor.userId ?? undefined,
+        data: { sessions: Number(r.numDeletedRows) },
+      });
       return Number(r.numDeletedRows);
     });
   }
@@ -458,19 +612,52 @@ export class IdentityService {
     const token = `zona_${randomToken(30)}`;
     const id = newId();
     const now = this.now();
-    const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86400_000).toISOString() : null;
+    const expiresAt = input.expiresInDays
+      ? new Date(now.getTime() + input.expiresInDays * 86400_000).toISOString()
+      : null;
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto("api_tokens")
-        .values({ id, user_id: actor.userId, name: input.name, token_hash: sha256hex(token), prefix: token.slice(0, 10), scopes: enc.json([...new Set(input.scopes)].sort()), created_at: now.toISOString(), expires_at: expiresAt })
+        .values({
+          id,
+          user_id: actor.userId,
+          name: input.name,
+          token_hash: sha256hex(token),
+          prefix: token.slice(0, 10),
+          scopes: enc.json([...new Set(input.scopes)].sort()),
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+        })
         .execute();
-      await this.o.audit.record(trx, actor, { action: "identity.token.created", entityType: "api_token", entityId: id, data: { name: input.name, scopes: input.scopes } });
+      await this.o.audit.record(trx, actor, {
+        action: "identity.token.created",
+        entityType: "api_token",
+        entityId: id,
+        data: { name: input.name, scopes: input.scopes },
+      });
     });
-    return { token, item: { id, name: input.name, prefix: token.slice(0, 10), scopes: input.scopes, createdAt: now.toISOString(), expiresAt, lastUsedAt: null } };
+    return {
+      token,
+      item: {
+        id,
+        name: input.name,
+        prefix: token.slice(0, 10),
+        scopes: input.scopes,
+        createdAt: now.toISOString(),
+        expiresAt,
+        lastUsedAt: null,
+      },
+    };
   }
 
   async listTokens(actor: Actor) {
-    const rows = await this.db.selectFrom("api_tokens").selectAll().where("user_id", "=", actor.userId).where("revoked_at", "is", null).orderBy("created_at", "desc").execute();
+    const rows = await this.db
+      .selectFrom("api_tokens")
+      .selectAll()
+      .where("user_id", "=", actor.userId)
+      .where("revoked_at", "is", null)
+      .orderBy("created_at", "desc")
+      .execute();
     return rows.map((r) => ({
       id: codec.text(r.id),
       name: codec.text(r.name),
@@ -484,9 +671,19 @@ export class IdentityService {
 
   async revokeToken(actor: Actor, id: string) {
     await this.db.transaction().execute(async (trx) => {
-      const r = await trx.updateTable("api_tokens").set({ revoked_at: this.now().toISOString() }).where("id", "=", id).where("user_id", "=", actor.userId).where("revoked_at", "is", null).executeTakeFirst();
+      const r = await trx
+        .updateTable("api_tokens")
+        .set({ revoked_at: this.now().toISOString() })
+        .where("id", "=", id)
+        .where("user_id", "=", actor.userId)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) fail("IDENTITY_TOKEN_NOT_FOUND");
-      await this.o.audit.record(trx, actor, { action: "identity.token.revoked", entityType: "api_token", entityId: id });
+      await this.o.audit.record(trx, actor, {
+        action: "identity.token.revoked",
+        entityType: "api_token",
+        entityId: id,
+      });
     });
   }
 
@@ -494,7 +691,17 @@ export class IdentityService {
     const row = await this.db
       .selectFrom("api_tokens as t")
       .innerJoin("users as u", "u.id", "t.user_id")
-      .select(["t.id", "t.scopes", "t.expires_at", "t.revoked_at", "t.last_used_at", "u.id as user_id", "u.email", "u.name", "u.status"])
+      .select([
+        "t.id",
+        "t.scopes",
+        "t.expires_at",
+        "t.revoked_at",
+        "t.last_used_at",
+        "u.id as user_id",
+        "u.email",
+        "u.name",
+        "u.status",
+      ])
       .where("t.token_hash", "=", sha256hex(token))
       .executeTakeFirst();
     const now = this.now();
@@ -503,7 +710,11 @@ export class IdentityService {
     const userId = codec.text(row.user_id);
     const lastUsed = row.last_used_at ? new Date(codec.instant(row.last_used_at)).getTime() : 0;
     if (now.getTime() - lastUsed > SESSION_TOUCH_MS) {
-      await this.db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
+      await this.db
+        .updateTable("api_tokens")
+        .set({ last_used_at: now.toISOString() })
+        .where("id", "=", row.id)
+        .execute();
     }
     return {
       kind: "user",
@@ -521,7 +732,11 @@ export class IdentityService {
   async totpSetup(actor: Actor) {
     const user = (await usersRepo.get(this.db, actor.userId!))!;
     const secret = newTotpSecret();
-    await this.db.updateTable("users").set({ totp_pending: this.totpBox.seal(secret) }).where("id", "=", user.id).execute();
+    await this.db
+      .updateTable("users")
+      .set({ totp_pending: this.totpBox.seal(secret) })
+      .where("id", "=", user.id)
+      .execute();
     return { secret, otpauthUrl: otpauthUrl(secret, user.email) };
   }
 
@@ -531,8 +746,16 @@ export class IdentityService {
     const secret = this.totpBox.open(user.totpPending);
     if (!verifyTotp(secret, code, this.now())) fail("AUTH_TOTP_INVALID");
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ totp_secret: user.totpPending, totp_pending: null, totp_enabled: 1 }).where("id", "=", user.id).execute();
-      await this.o.audit.record(trx, actor, { action: "identity.totp.enabled", entityType: "user", entityId: user.id });
+      await trx
+        .updateTable("users")
+        .set({ totp_secret: user.totpPending, totp_pending: null, totp_enabled: 1 })
+        .where("id", "=", user.id)
+        .execute();
+      await this.o.audit.record(trx, actor, {
+        action: "identity.totp.enabled",
+        entityType: "user",
+        entityId: user.id,
+      });
     });
   }
 
@@ -541,8 +764,16 @@ export class IdentityService {
     if (!user.totpEnabled || !user.totpSecret) return;
     if (!verifyTotp(this.totpBox.open(user.totpSecret), code, this.now())) fail("AUTH_TOTP_INVALID");
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ totp_secret: null, totp_enabled: 0 }).where("id", "=", user.id).execute();
-      await this.o.audit.record(trx, actor, { action: "identity.totp.disabled", entityType: "user", entityId: user.id });
+      await trx
+        .updateTable("users")
+        .set({ totp_secret: null, totp_enabled: 0 })
+        .where("id", "=", user.id)
+        .execute();
+      await this.o.audit.record(trx, actor, {
+        action: "identity.totp.disabled",
+        entityType: "user",
+        entityId: user.id,
+      });
     });
   }
 
@@ -551,13 +782,18 @@ export class IdentityService {
   /** Always succeeds from the caller's view, so it does not reveal which e-mails exist. */
   async requestPasswordReset(email: string): Promise<void> {
     const user = await usersRepo.byEmail(this.db, email);
-    if (!user || user.status !== "active") return;
+    if (user?.status !== "active") return;
     const token = randomToken(32);
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto("password_resets")
-        .values({ token_hash: sha256hex(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + RESET_TTL_MS).toISOString() })
+        .values({
+          token_hash: sha256hex(token),
+          user_id: user.id,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + RESET_TTL_MS).toISOString(),
+        })
         .execute();
       const link = `${this.o.publicUrl}/atur-ulang-sandi?token=${encodeURIComponent(token)}`;
       await notifyEmail(this.o.outbox, trx, {
@@ -569,31 +805,65 @@ export class IdentityService {
           `---\nWe received a request to reset your Zona password. Open the link above within 60 minutes. ` +
           `If you did not ask for it, ignore this e-mail.`,
       });
-      await this.o.audit.record(trx, systemActor("password-reset"), { action: "identity.password.reset_requested", entityType: "user", entityId: user.id });
+      await this.o.audit.record(trx, systemActor("password-reset"), {
+        action: "identity.password.reset_requested",
+        entityType: "user",
+        entityId: user.id,
+      });
     });
   }
 
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     const hashId = sha256hex(token);
     const now = this.now().toISOString();
-    const row = await this.db.selectFrom("password_resets").selectAll().where("token_hash", "=", hashId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("password_resets")
+      .selectAll()
+      .where("token_hash", "=", hashId)
+      .executeTakeFirst();
     if (!row || row.used_at || codec.instant(row.expires_at) <= now) fail("AUTH_RESET_INVALID");
     const user = (await usersRepo.get(this.db, codec.text(row.user_id)))!;
     const p = passwordProblem(password, user.email);
     if (p) fail("IDENTITY_WEAK_PASSWORD", { reason: p });
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      const used = await trx.updateTable("password_resets").set({ used_at: now }).where("token_hash", "=", hashId).where("used_at", "is", null).executeTakeFirst();
+      const used = await trx
+        .updateTable("password_resets")
+        .set({ used_at: now })
+        .where("token_hash", "=", hashId)
+        .where("used_at", "is", null)
+        .executeTakeFirst();
       if (Number(used.numUpdatedRows) === 0) fail("AUTH_RESET_INVALID");
-      await trx.updateTable("users").set({ password_hash: hash, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now }).where("id", "=", user.id).execute();
+      await trx
+        .updateTable("users")
+        .set({
+          password_hash: hash,
+          password_changed_at: now,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: now,
+        })
+        .where("id", "=", user.id)
+        .execute();
       await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
-      await this.o.audit.record(trx, actorFor(user), { action: "identity.password.reset", entityType: "user", entityId: user.id });
+      await this.o.audit.record(trx, actorFor(user), {
+        action: "identity.password.reset",
+        entityType: "user",
+        entityId: user.id,
+      });
     });
   }
 }
 
 export function viewAssignment(a: AssignmentView) {
-  return { id: a.id, roleKey: a.roleKey, roleName: a.roleName, unitId: a.unitId, unitCode: a.unitCode, unitName: a.unitName };
+  return {
+    id: a.id,
+    roleKey: a.roleKey,
+    roleName: a.roleName,
+    unitId: a.unitId,
+    unitCode: a.unitCode,
+    unitName: a.unitName,
+  };
 }
 
 function actorFor(u: UserRow): Actor {

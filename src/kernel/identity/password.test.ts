@@ -25,7 +25,13 @@ describe("passwords", () => {
 describe("TOTP (RFC 6238 / RFC 4226 vectors)", () => {
   it("matches the RFC 4226 HOTP test values", () => {
     const key = Buffer.from("12345678901234567890");
-    expect([0, 1, 2, 3, 9].map((c) => hotp(key, c))).toEqual(["755224", "287082", "359152", "969429", "520489"]);
+    expect([0, 1, 2, 3, 9].map((c) => hotp(key, c))).toEqual([
+      "755224",
+      "287082",
+      "359152",
+      "969429",
+      "520489",
+    ]);
   });
 
   it("matches the RFC 6238 SHA-1 vector at 59 s (last 6 digits)", () => {

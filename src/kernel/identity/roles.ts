@@ -50,19 +50,31 @@ export const builtinRoles: RoleDef[] = [
   { key: "zi_member", name: { id: "Anggota Tim ZI", en: "ZI team member" }, permissions: [...staffBase] },
   { key: "change_agent", name: { id: "Agen Perubahan", en: "Change agent" }, permissions: [...staffBase] },
   { key: "employee", name: { id: "Pegawai", en: "Employee" }, permissions: [...staffBase] },
-  { key: "service_officer", name: { id: "Petugas Layanan", en: "Service officer" }, permissions: [...staffBase] },
+  {
+    key: "service_officer",
+    name: { id: "Petugas Layanan", en: "Service officer" },
+    permissions: [...staffBase],
+  },
   {
     key: "treasurer",
     name: { id: "Bendahara Penerimaan", en: "Receiving treasurer" },
     permissions: [...staffBase],
   },
-  { key: "auction_official", name: { id: "Pejabat Lelang", en: "Auction official" }, permissions: [...staffBase] },
+  {
+    key: "auction_official",
+    name: { id: "Pejabat Lelang", en: "Auction official" },
+    permissions: [...staffBase],
+  },
   {
     key: "receivables_officer",
     name: { id: "Petugas Piutang Negara", en: "Receivables officer" },
     permissions: [...staffBase],
   },
-  { key: "asset_officer", name: { id: "Petugas Kekayaan Negara (BMN)", en: "Asset officer" }, permissions: [...staffBase] },
+  {
+    key: "asset_officer",
+    name: { id: "Petugas Kekayaan Negara (BMN)", en: "Asset officer" },
+    permissions: [...staffBase],
+  },
   { key: "media_officer", name: { id: "Petugas Media", en: "Media officer" }, permissions: [...staffBase] },
   {
     key: "tpi_evaluator",

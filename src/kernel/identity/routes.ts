@@ -8,7 +8,11 @@ import { ROLE_KEYS } from "./roles";
 export const SESSION_COOKIE = "zona_session";
 
 const email = z.string().trim().toLowerCase().max(254).email();
-const roleKey = z.string().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/);
+const roleKey = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/);
 const assignmentSchema = z.object({
   id: z.string(),
   roleKey: z.string(),
@@ -42,14 +46,30 @@ const tokenSchema = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
-const nip = z.string().trim().regex(/^\d{18}$/, "NIP has 18 digits").nullable().optional();
-const phone = z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, "phone number").nullable().optional();
+const nip = z
+  .string()
+  .trim()
+  .regex(/^\d{18}$/, "NIP has 18 digits")
+  .nullable()
+  .optional();
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 -]{6,20}$/, "phone number")
+  .nullable()
+  .optional();
 
 function secureCookie(ctx: AppContext, req: FastifyRequest): boolean {
   return req.protocol === "https" || ctx.config.publicUrl.startsWith("https://");
 }
 
-export function setSessionCookie(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string) {
+export function setSessionCookie(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: string,
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -66,7 +86,11 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
     schema: {
       tags: ["auth"],
       summary: "Sign in with e-mail and password (and TOTP code when enabled); sets the session cookie",
-      body: z.strictObject({ email: z.string().trim().max(254), password: z.string().min(1).max(256), totp: z.string().max(10).optional() }),
+      body: z.strictObject({
+        email: z.string().trim().max(254),
+        password: z.string().min(1).max(256),
+        totp: z.string().max(10).optional(),
+      }),
       response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
     },
     config: { access: "public", csrf: false, rateLimit: { name: "login", max: 30, windowSeconds: 900 } },
@@ -98,8 +122,16 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   });
 
   app.post("/api/auth/password-reset/request", {
-    schema: { tags: ["auth"], body: z.strictObject({ email: z.string().trim().max(254) }), response: { 202: z.object({ ok: z.literal(true) }) } },
-    config: { access: "public", csrf: false, rateLimit: { name: "password-reset", max: 5, windowSeconds: 900 } },
+    schema: {
+      tags: ["auth"],
+      body: z.strictObject({ email: z.string().trim().max(254) }),
+      response: { 202: z.object({ ok: z.literal(true) }) },
+    },
+    config: {
+      access: "public",
+      csrf: false,
+      rateLimit: { name: "password-reset", max: 5, windowSeconds: 900 },
+    },
     handler: async (req, reply) => {
       await ctx.identity.requestPasswordReset(req.body.email);
       return reply.status(202).send({ ok: true as const });
@@ -107,8 +139,16 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   });
 
   app.post("/api/auth/password-reset/confirm", {
-    schema: { tags: ["auth"], body: z.strictObject({ token: z.string().min(10).max(200), password: z.string().min(1).max(256) }), response: noContent },
-    config: { access: "public", csrf: false, rateLimit: { name: "password-reset-confirm", max: 10, windowSeconds: 900 } },
+    schema: {
+      tags: ["auth"],
+      body: z.strictObject({ token: z.string().min(10).max(200), password: z.string().min(1).max(256) }),
+      response: noContent,
+    },
+    config: {
+      access: "public",
+      csrf: false,
+      rateLimit: { name: "password-reset-confirm", max: 10, windowSeconds: 900 },
+    },
     handler: async (req, reply) => {
       await ctx.identity.confirmPasswordReset(req.body.token, req.body.password);
       return reply.status(204).send(null);
@@ -116,7 +156,12 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   });
 
   app.post("/api/auth/password", {
-    schema: { tags: ["auth"], summary: "Change my password", body: z.strictObject({ current: z.string().min(1).max(256), password: z.string().min(1).max(256) }), response: noContent },
+    schema: {
+      tags: ["auth"],
+      summary: "Change my password",
+      body: z.strictObject({ current: z.string().min(1).max(256), password: z.string().min(1).max(256) }),
+      response: noContent,
+    },
     config: { access: "authenticated" },
     handler: async (req, reply) => {
       await ctx.identity.changeOwnPassword(req.actor!, req.body.current, req.body.password);
@@ -131,7 +176,11 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
     handler: async (req) => ctx.identity.totpSetup(req.actor!),
   });
   app.post("/api/auth/totp/enable", {
-    schema: { tags: ["auth"], body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }), response: noContent },
+    schema: {
+      tags: ["auth"],
+      body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
+      response: noContent,
+    },
     config: { access: "authenticated" },
     handler: async (req, reply) => {
       await ctx.identity.totpEnable(req.actor!, req.body.code);
@@ -139,7 +188,11 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
     },
   });
   app.post("/api/auth/totp/disable", {
-    schema: { tags: ["auth"], body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }), response: noContent },
+    schema: {
+      tags: ["auth"],
+      body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
+      response: noContent,
+    },
     config: { access: "authenticated" },
     handler: async (req, reply) => {
       await ctx.identity.totpDisable(req.actor!, req.body.code);
@@ -156,11 +209,16 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
     schema: {
       tags: ["auth"],
       summary: "Create a scoped API token (shown once)",
-      body: z.strictObject({ name: text(100), scopes: z.array(z.string().max(100)).min(1).max(100), expiresInDays: z.number().int().min(1).max(730).optional() }),
+      body: z.strictObject({
+        name: text(100),
+        scopes: z.array(z.string().max(100)).min(1).max(100),
+        expiresInDays: z.number().int().min(1).max(730).optional(),
+      }),
       response: { 201: z.object({ token: z.string(), item: tokenSchema }) },
     },
     config: { access: "authenticated" },
-    handler: async (req, reply) => reply.status(201).send(await ctx.identity.createToken(req.actor!, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await ctx.identity.createToken(req.actor!, req.body)),
   });
   app.delete("/api/auth/tokens/:id", {
     schema: { tags: ["auth"], params: idParam, response: noContent },
@@ -172,7 +230,11 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   });
 
   app.get("/api/me", {
-    schema: { tags: ["auth"], summary: "The current user with role assignments", response: { 200: meSchema } },
+    schema: {
+      tags: ["auth"],
+      summary: "The current user with role assignments",
+      response: { 200: meSchema },
+    },
     config: { access: "authenticated" },
     handler: async (req) => {
       const me = await ctx.identity.me(req.actor!);
@@ -181,7 +243,11 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   });
 
   app.get("/api/me/units", {
-    schema: { tags: ["auth"], summary: "Work units the current user can see, in tree order", response: { 200: z.object({ items: z.array(unitSchema) }) } },
+    schema: {
+      tags: ["auth"],
+      summary: "Work units the current user can see, in tree order",
+      response: { 200: z.object({ items: z.array(unitSchema) }) },
+    },
     config: { access: "authenticated" },
     handler: async (req) => ({ items: await ctx.org.listInScope(req.actor!) }),
   });
@@ -191,8 +257,13 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   app.get("/api/users", {
     schema: {
       tags: ["users"],
-      querystring: z.strictObject({ unitId: z.string().max(64).optional(), q: z.string().max(100).optional() }),
-      response: { 200: z.object({ items: z.array(userSchema.extend({ assignments: z.array(assignmentSchema) })) }) },
+      querystring: z.strictObject({
+        unitId: z.string().max(64).optional(),
+        q: z.string().max(100).optional(),
+      }),
+      response: {
+        200: z.object({ items: z.array(userSchema.extend({ assignments: z.array(assignmentSchema) })) }),
+      },
     },
     config: { access: { permission: "identity.user.read" } },
     handler: async (req) => ({ items: await ctx.identity.listUsers(req.actor!, req.query) }),
@@ -201,18 +272,32 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   app.post("/api/users", {
     schema: {
       tags: ["users"],
-      body: z.strictObject({ email, name: text(200), nip, phone, password: z.string().min(1).max(256).nullable().optional(), roleKey, unitId: z.string().min(1).max(64) }),
+      body: z.strictObject({
+        email,
+        name: text(200),
+        nip,
+        phone,
+        password: z.string().min(1).max(256).nullable().optional(),
+        roleKey,
+        unitId: z.string().min(1).max(64),
+      }),
       response: { 201: userSchema },
     },
     config: { access: { permission: "identity.user.write" } },
-    handler: async (req, reply) => reply.status(201).send(await ctx.identity.createUser(req.actor!, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await ctx.identity.createUser(req.actor!, req.body)),
   });
 
   app.patch("/api/users/:id", {
     schema: {
       tags: ["users"],
       params: idParam,
-      body: z.strictObject({ name: text(200).optional(), nip, phone, status: z.enum(["active", "disabled"]).optional() }),
+      body: z.strictObject({
+        name: text(200).optional(),
+        nip,
+        phone,
+        status: z.enum(["active", "disabled"]).optional(),
+      }),
       response: { 200: userSchema },
     },
     config: { access: { permission: "identity.user.write" } },
@@ -228,11 +313,17 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
     },
     config: { access: { permission: "identity.user.write" } },
     handler: async (req, reply) =>
-      reply.status(201).send({ id: await ctx.identity.addAssignment(req.actor!, req.params.id, req.body.roleKey, req.body.unitId) }),
+      reply.status(201).send({
+        id: await ctx.identity.addAssignment(req.actor!, req.params.id, req.body.roleKey, req.body.unitId),
+      }),
   });
 
   app.delete("/api/users/:id/assignments/:assignmentId", {
-    schema: { tags: ["users"], params: z.strictObject({ id: z.string().max(64), assignmentId: z.string().max(64) }), response: noContent },
+    schema: {
+      tags: ["users"],
+      params: z.strictObject({ id: z.string().max(64), assignmentId: z.string().max(64) }),
+      response: noContent,
+    },
     config: { access: { permission: "identity.user.write" } },
     handler: async (req, reply) => {
       await ctx.identity.removeAssignment(req.actor!, req.params.id, req.params.assignmentId);
@@ -243,7 +334,18 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   app.get("/api/roles", {
     schema: {
       tags: ["users"],
-      response: { 200: z.object({ items: z.array(z.object({ key: z.string(), name: localized, permissions: z.array(z.string()), builtin: z.boolean() })) }) },
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              key: z.string(),
+              name: localized,
+              permissions: z.array(z.string()),
+              builtin: z.boolean(),
+            }),
+          ),
+        }),
+      },
     },
     config: { access: "authenticated" },
     handler: async () => ({ items: await ctx.identity.listRoles() }),
@@ -254,7 +356,10 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
       tags: ["users"],
       summary: "Create or update a custom role",
       params: z.strictObject({ key: roleKey.refine((k) => !ROLE_KEYS.includes(k), "built-in role") }),
-      body: z.strictObject({ name: z.strictObject({ id: text(100), en: text(100) }), permissions: z.array(z.string().max(100)).max(500) }),
+      body: z.strictObject({
+        name: z.strictObject({ id: text(100), en: text(100) }),
+        permissions: z.array(z.string().max(100)).max(500),
+      }),
       response: noContent,
     },
     config: { access: { permission: "identity.role.write" } },
@@ -265,7 +370,12 @@ export function identityRoutes(app: ZonaApp, ctx: AppContext) {
   });
 
   app.get("/api/permissions", {
-    schema: { tags: ["users"], response: { 200: z.object({ items: z.array(z.object({ key: z.string(), id: z.string(), en: z.string() })) }) } },
+    schema: {
+      tags: ["users"],
+      response: {
+        200: z.object({ items: z.array(z.object({ key: z.string(), id: z.string(), en: z.string() })) }),
+      },
+    },
     config: { access: "authenticated" },
     handler: async () => ({ items: ctx.modules.flatMap((m) => m.permissions ?? []) }),
   });

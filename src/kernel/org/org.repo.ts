@@ -44,7 +44,11 @@ export const unitsRepo = {
       })
       .execute();
   },
-  async update(db: Executor, id: string, patch: { name?: string; code?: string; zone?: Zone; updatedAt: string }) {
+  async update(
+    db: Executor,
+    id: string,
+    patch: { name?: string; code?: string; zone?: Zone; updatedAt: string },
+  ) {
     await db
       .updateTable("units")
       .set({

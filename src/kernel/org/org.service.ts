@@ -83,7 +83,11 @@ export class OrgService {
     });
   }
 
-  async update(actor: Actor, id: string, patch: { name?: string; code?: string; zone?: Zone }): Promise<Unit> {
+  async update(
+    actor: Actor,
+    id: string,
+    patch: { name?: string; code?: string; zone?: Zone },
+  ): Promise<Unit> {
     return this.db.transaction().execute(async (trx) => {
       const unit = (await unitsRepo.get(trx, id)) ?? fail("ORG_UNIT_NOT_FOUND", { id });
       assertScope(actor, ORG_PERMISSIONS.write, unit);
@@ -106,7 +110,8 @@ export class OrgService {
   async move(actor: Actor, id: string, newParentId: string): Promise<Unit> {
     return this.db.transaction().execute(async (trx) => {
       const unit = (await unitsRepo.get(trx, id)) ?? fail("ORG_UNIT_NOT_FOUND", { id });
-      const parent = (await unitsRepo.get(trx, newParentId)) ?? fail("ORG_PARENT_NOT_FOUND", { id: newParentId });
+      const parent =
+        (await unitsRepo.get(trx, newParentId)) ?? fail("ORG_PARENT_NOT_FOUND", { id: newParentId });
       assertScope(actor, ORG_PERMISSIONS.write, unit);
       assertScope(actor, ORG_PERMISSIONS.write, parent);
       if (parent.path.startsWith(unit.path)) fail("ORG_MOVE_CYCLE", { code: unit.code, parent: parent.code });
@@ -126,6 +131,8 @@ export class OrgService {
   }
 
   private isRootAdmin(actor: Actor): boolean {
-    return holds(actor, ORG_PERMISSIONS.write) && actor.assignments.some((a) => a.unitPath.split("/").length === 3);
+    return (
+      holds(actor, ORG_PERMISSIONS.write) && actor.assignments.some((a) => a.unitPath.split("/").length === 3)
+    );
   }
 }

@@ -1,11 +1,15 @@
 import { z } from "zod";
 import type { AppContext } from "../context";
-import type { ZonaApp } from "../http/types";
 import { idParam, text, unitKind, unitSchema, zone } from "../http/schemas";
+import type { ZonaApp } from "../http/types";
 
 export function orgRoutes(app: ZonaApp, ctx: AppContext) {
   app.get("/api/units", {
-    schema: { tags: ["org"], summary: "Work units in the caller's scope", response: { 200: z.object({ items: z.array(unitSchema) }) } },
+    schema: {
+      tags: ["org"],
+      summary: "Work units in the caller's scope",
+      response: { 200: z.object({ items: z.array(unitSchema) }) },
+    },
     config: { access: { permission: "org.unit.read" } },
     handler: async (req) => ({ items: await ctx.org.listInScope(req.actor!) }),
   });
@@ -26,7 +30,12 @@ export function orgRoutes(app: ZonaApp, ctx: AppContext) {
     schema: {
       tags: ["org"],
       body: z.strictObject({
-        code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, . _ - only"),
+        code: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, . _ - only"),
         name: text(200),
         kind: unitKind,
         parentId: z.string().min(1).max(64).nullable(),
@@ -44,7 +53,13 @@ export function orgRoutes(app: ZonaApp, ctx: AppContext) {
       params: idParam,
       body: z.strictObject({
         name: text(200).optional(),
-        code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/).optional(),
+        code: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[A-Za-z0-9._-]+$/)
+          .optional(),
         zone: zone.optional(),
       }),
       response: { 200: unitSchema },
@@ -54,7 +69,12 @@ export function orgRoutes(app: ZonaApp, ctx: AppContext) {
   });
 
   app.post("/api/units/:id/move", {
-    schema: { tags: ["org"], params: idParam, body: z.strictObject({ parentId: z.string().min(1).max(64) }), response: { 200: unitSchema } },
+    schema: {
+      tags: ["org"],
+      params: idParam,
+      body: z.strictObject({ parentId: z.string().min(1).max(64) }),
+      response: { 200: unitSchema },
+    },
     config: { access: { permission: "org.unit.write" } },
     handler: async (req) => ctx.org.move(req.actor!, req.params.id, req.body.parentId),
   });

@@ -1,7 +1,7 @@
-import { Writable } from "node:stream";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import type { LightMyRequestResponse } from "fastify";
 import type { Kysely } from "kysely";
 import pino from "pino";
@@ -31,7 +31,12 @@ export interface Session {
   cookie: string;
   csrfToken: string;
   /** inject with the session cookie and CSRF header. */
-  request(opts: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  request(opts: {
+    method: string;
+    url: string;
+    payload?: unknown;
+    headers?: Record<string, string>;
+  }): Promise<LightMyRequestResponse>;
 }
 
 export interface TestAppOptions {
@@ -67,17 +72,35 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...opts.env,
   });
   const logger = pino(loggerOptions("info"), sink);
-  const built = await buildApp({ config, database, clock, logger, modules: opts.modules, serveWeb: !!opts.webRoot, webRoot: opts.webRoot });
+  const built = await buildApp({
+    config,
+    database,
+    clock,
+    logger,
+    modules: opts.modules,
+    serveWeb: !!opts.webRoot,
+    webRoot: opts.webRoot,
+  });
   const units: Record<string, string> = {};
   if (opts.demo !== false) {
     await seedDemo(built.ctx);
-    for (const u of await built.ctx.org.listInScope({ kind: "system", userId: null, email: null, name: "t", assignments: [] })) {
+    for (const u of await built.ctx.org.listInScope({
+      kind: "system",
+      userId: null,
+      email: null,
+      name: "t",
+      assignments: [],
+    })) {
       units[u.code] = u.id;
     }
   }
 
   const login = async (email: string, password = DEMO_PASSWORD): Promise<Session> => {
-    const res = await built.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+    const res = await built.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
     const setCookie = res.cookies.find((c) => c.name === "zona_session");
     const cookie = `zona_session=${setCookie!.value}`;

@@ -30,7 +30,11 @@ export function calendarRoutes(app: ZonaApp, ctx: AppContext) {
     schema: {
       tags: ["calendar"],
       params: dateParam,
-      body: z.strictObject({ name: text(200), kind: z.enum(["libur", "cuti_bersama"]), source: z.string().max(500).nullable().optional() }),
+      body: z.strictObject({
+        name: text(200),
+        kind: z.enum(["libur", "cuti_bersama"]),
+        source: z.string().max(500).nullable().optional(),
+      }),
       response: { 204: z.null() },
     },
     config: { access: { permission: "calendar.holiday.write" } },
@@ -56,7 +60,10 @@ export function calendarRoutes(app: ZonaApp, ctx: AppContext) {
       params: idParam,
       response: {
         200: z.object({
-          config: z.object({ zone: z.enum(["WIB", "WITA", "WIT"]), week: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))) }),
+          config: z.object({
+            zone: z.enum(["WIB", "WITA", "WIT"]),
+            week: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))),
+          }),
           fromUnitId: z.string().nullable(),
         }),
       },

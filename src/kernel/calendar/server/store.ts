@@ -3,11 +3,16 @@ import type { AuditLog } from "../../audit/audit";
 import type { Clock } from "../../clock";
 import { codec, enc } from "../../db/codecs";
 import type { MigrationSet } from "../../db/migrations";
-import { fail } from "../../http/errors";
+import { DomainError, fail } from "../../http/errors";
 import { type Actor, assertScope, holds } from "../../identity/actor";
-import { DomainError } from "../../http/errors";
 import { unitsRepo } from "../../org/org.repo";
-import { type Calendar, type CalendarConfig, calendarConfigSchema, createCalendar, DEFAULT_CALENDAR_CONFIG } from "../calendar";
+import {
+  type Calendar,
+  type CalendarConfig,
+  calendarConfigSchema,
+  createCalendar,
+  DEFAULT_CALENDAR_CONFIG,
+} from "../calendar";
 import { type Holiday, loadShippedHolidays } from "../holidays";
 
 /**
@@ -37,7 +42,14 @@ export const calendarMigrations: MigrationSet = {
       for (const h of loadShippedHolidays()) {
         await db
           .insertInto("calendar_holidays")
-          .values({ date: h.date, name: h.name, kind: h.kind, source: h.decree ?? null, confidence: h.confidence ?? null, updated_at: at })
+          .values({
+            date: h.date,
+            name: h.name,
+            kind: h.kind,
+            source: h.decree ?? null,
+            confidence: h.confidence ?? null,
+            updated_at: at,
+          })
           .execute();
       }
     },
@@ -71,16 +83,35 @@ export class CalendarStore {
     }));
   }
 
-  async putHoliday(actor: Actor, h: { date: string; name: string; kind: Holiday["kind"]; source?: string | null }) {
+  async putHoliday(
+    actor: Actor,
+    h: { date: string; name: string; kind: Holiday["kind"]; source?: string | null },
+  ) {
     if (!holds(actor, "calendar.holiday.write")) throw new DomainError("FORBIDDEN");
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto("calendar_holidays")
-        .values({ date: h.date, name: h.name, kind: h.kind, source: h.source ?? null, confidence: null, updated_at: at })
-        .onConflict((oc) => oc.column("date").doUpdateSet({ name: h.name, kind: h.kind, source: h.source ?? null, updated_at: at }))
+        .values({
+          date: h.date,
+          name: h.name,
+          kind: h.kind,
+          source: h.source ?? null,
+          confidence: null,
+          updated_at: at,
+        })
+        .onConflict((oc) =>
+          oc
+            .column("date")
+            .doUpdateSet({ name: h.name, kind: h.kind, source: h.source ?? null, updated_at: at }),
+        )
         .execute();
-      await this.audit.record(trx, actor, { action: "calendar.holiday.saved", entityType: "holiday", entityId: h.date, data: { name: h.name, kind: h.kind } });
+      await this.audit.record(trx, actor, {
+        action: "calendar.holiday.saved",
+        entityType: "holiday",
+        entityId: h.date,
+        data: { name: h.name, kind: h.kind },
+      });
     });
   }
 
@@ -89,7 +120,11 @@ export class CalendarStore {
     await this.db.transaction().execute(async (trx) => {
       const r = await trx.deleteFrom("calendar_holidays").where("date", "=", date).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) fail("CALENDAR_HOLIDAY_NOT_FOUND", { date });
-      await this.audit.record(trx, actor, { action: "calendar.holiday.deleted", entityType: "holiday", entityId: date });
+      await this.audit.record(trx, actor, {
+        action: "calendar.holiday.deleted",
+        entityType: "holiday",
+        entityId: date,
+      });
     });
   }
 
@@ -97,7 +132,11 @@ export class CalendarStore {
   async hoursFor(unitId: string): Promise<{ config: CalendarConfig; fromUnitId: string | null }> {
     const unit = (await unitsRepo.get(this.db, unitId)) ?? fail("ORG_UNIT_NOT_FOUND", { id: unitId });
     const chain = unit.path.split("/").filter(Boolean).reverse();
-    const rows = await this.db.selectFrom("calendar_unit_hours").selectAll().where("unit_id", "in", chain).execute();
+    const rows = await this.db
+      .selectFrom("calendar_unit_hours")
+      .selectAll()
+      .where("unit_id", "in", chain)
+      .execute();
     const byUnit = new Map(rows.map((r) => [codec.text(r.unit_id), codec.json<CalendarConfig>(r.config)]));
     for (const id of chain) {
       const c = byUnit.get(id);
@@ -110,7 +149,8 @@ export class CalendarStore {
     const unit = (await unitsRepo.get(this.db, unitId)) ?? fail("ORG_UNIT_NOT_FOUND", { id: unitId });
     assertScope(actor, "org.unit.write", unit);
     const parsed = calendarConfigSchema.safeParse(config);
-    if (!parsed.success) fail("CALENDAR_HOURS_INVALID", { reason: parsed.error.issues[0]?.message ?? "invalid" });
+    if (!parsed.success)
+      fail("CALENDAR_HOURS_INVALID", { reason: parsed.error.issues[0]?.message ?? "invalid" });
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -118,7 +158,13 @@ export class CalendarStore {
         .values({ unit_id: unitId, config: enc.json(config), updated_at: at })
         .onConflict((oc) => oc.column("unit_id").doUpdateSet({ config: enc.json(config), updated_at: at }))
         .execute();
-      await this.audit.record(trx, actor, { action: "calendar.hours.saved", unitId, entityType: "unit", entityId: unitId, data: { zone: config.zone } });
+      await this.audit.record(trx, actor, {
+        action: "calendar.hours.saved",
+        unitId,
+        entityType: "unit",
+        entityId: unitId,
+        data: { zone: config.zone },
+      });
     });
   }
 

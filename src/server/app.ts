@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -26,6 +25,7 @@ import { installErrorHandler } from "../kernel/http/error-handler";
 import { registerErrors } from "../kernel/http/errors";
 import { installAccessHooks, type RouteInfo } from "../kernel/http/hooks";
 import { RateLimiter } from "../kernel/http/rate-limit";
+import { zonaSecurityHeaders } from "../kernel/http/security-headers";
 import type { ZonaApp } from "../kernel/http/types";
 import { IdentityService, resolveBuiltinRoles } from "../kernel/identity";
 import { createLogger } from "../kernel/logging";
@@ -77,6 +77,7 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
   const permissions = () => modules.flatMap((m) => m.permissions ?? []);
   const identity = new IdentityService({
     db,
+    dialect: database.dialect,
     audit,
     clock,
     rateLimiter,
@@ -135,8 +136,11 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onSend", async (req, reply) => {
+  const securityHeaders = zonaSecurityHeaders(config.publicUrl.startsWith("https://"));
+  app.addHook("onRequest", (req, reply, done) => {
+    reply.headers(securityHeaders);
     reply.header("x-request-id", req.id);
+    done();
   });
   const webRoot = opts.webRoot ?? resolve(join(import.meta.dirname, "../../dist/web"));
   const withWeb = opts.serveWeb !== false && existsSync(join(webRoot, "index.html"));
@@ -149,23 +153,6 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   );
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"], // the API reference page inlines its boot script
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.publicUrl.startsWith("https://"),
-    crossOriginEmbedderPolicy: false,
-  });
   await app.register(multipart, {
     limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
   });

@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { Config } from "../kernel/config/config";
 import type { AppContext } from "../kernel/context";
-import { createDatabase } from "../kernel/db";
+import { createDatabase, withGlobalLock } from "../kernel/db";
 import { Scheduler } from "../kernel/jobs";
 import { OutboxWorker } from "../kernel/notify";
 import { type BuiltApp, buildApp } from "./app";
@@ -37,7 +37,10 @@ export function startBackground(ctx: AppContext) {
 export async function serve(config: Config): Promise<Running> {
   const database = createDatabase(config.DATABASE_URL);
   const built = await buildApp({ config, database });
-  const seeded = config.demo ? await seedDemo(built.ctx) : false;
+  // Nodes starting together on an empty database would both try to seed: one does, under a lock.
+  const seeded = config.demo
+    ? await withGlobalLock(database, "zona.demo-seed", () => seedDemo(built.ctx))
+    : false;
   const background = config.JOBS ? startBackground(built.ctx) : null;
   await built.app.listen({ port: config.PORT, host: config.HOST });
   const addr = built.app.server.address();

@@ -6,7 +6,9 @@ export {
   databaseFromDialect,
   openSqlite,
   ping,
+  rawQuery,
   sqlitePath,
+  withGlobalLock,
 } from "./database";
 export { newId } from "./ids";
 export {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../context";
 import { holds } from "../identity/actor";
 import { SESSION_COOKIE } from "../identity/routes";
@@ -40,8 +40,16 @@ export function installAccessHooks(app: FastifyInstance, ctx: AppContext, routes
       if (m !== "HEAD") routes.push({ method: m, url, access: describeAccess(access) });
   });
 
-  app.addHook("onRequest", async (req, reply) => {
+  // A callback hook, not an async one: public routes without a rate limit (health, static files)
+  // then pay no promise round-trip.
+  app.addHook("onRequest", (req, reply, done) => {
     req.lang = pickLang(req.headers["accept-language"], req.cookies?.zona_lang);
+    const cfg = req.routeOptions.config;
+    if (!cfg?.rateLimit && (!cfg?.access || cfg.access === "public")) return done();
+    guard(req, reply).then(() => done(), done);
+  });
+
+  async function guard(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const cfg = req.routeOptions.config;
     const access = cfg?.access;
 
@@ -66,7 +74,7 @@ export function installAccessHooks(app: FastifyInstance, ctx: AppContext, routes
       const sent = req.headers["x-csrf-token"];
       if (typeof sent !== "string" || sent !== req.session.csrfToken) throw new DomainError("CSRF_FAILED");
     }
-  });
+  }
 }
 
 async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<void> {

@@ -83,18 +83,23 @@ export const usersRepo = {
     for (const r of rows) {
       const uid = codec.text(r.user_id);
       const list = out.get(uid) ?? [];
-      list.push({
-        id: codec.text(r.id),
-        roleKey: codec.text(r.role_key),
-        unitId: codec.text(r.unit_id),
-        unitPath: codec.text(r.path),
-        unitCode: codec.text(r.code),
-        unitName: codec.text(r.unit_name),
-        permissions: codec.json<string[]>(r.permissions),
-        roleName: { id: codec.text(r.name_id), en: codec.text(r.name_en) },
-      });
+      list.push(decodeAssignment(r));
       out.set(uid, list);
     }
     return out;
   },
 };
+
+/** A role assignment row joined with its role and unit. */
+export function decodeAssignment(r: Record<string, unknown>): AssignmentView {
+  return {
+    id: codec.text(r.id),
+    roleKey: codec.text(r.role_key),
+    unitId: codec.text(r.unit_id),
+    unitPath: codec.text(r.path),
+    unitCode: codec.text(r.code),
+    unitName: codec.text(r.unit_name),
+    permissions: codec.json<string[]>(r.permissions),
+    roleName: { id: codec.text(r.name_id), en: codec.text(r.name_en) },
+  };
+}

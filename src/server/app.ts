@@ -66,6 +66,7 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
     await migrateUp(
       database.db,
       modules.map((m) => m.migrations ?? {}),
+      database.schema,
     );
 
   const db = database.db;
@@ -205,6 +206,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
       const pending = await pendingMigrations(
         ctx.db,
         ctx.modules.map((m) => m.migrations ?? {}),
+        ctx.database.schema,
       );
       if (pending.length)
         return reply

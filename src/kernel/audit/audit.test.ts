@@ -11,7 +11,7 @@ describe.each(testLanes())("audit log on $name", (lane) => {
   let audit: AuditLog;
   beforeAll(async () => {
     database = await lane.create();
-    await migrateUp(database.db, [orgMigrations, auditMigrations]);
+    await migrateUp(database.db, [orgMigrations, auditMigrations], database.schema);
     audit = new AuditLog(database.db, database.dialect, fixedClock("2026-11-27T01:00:00Z"));
   });
   afterAll(() => database.close());

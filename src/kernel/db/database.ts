@@ -12,6 +12,8 @@ export interface Database {
   dialect: DialectName;
   /** A label for logs and test names: "sqlite", "pglite", "postgres". */
   lane: string;
+  /** The PostgreSQL schema in use when not the default (test lanes use one schema per database). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -83,7 +85,7 @@ export function createDatabase(url: string, opts: { schema?: string; poolSize?: 
     // crash the node: the pool replaces it on the next checkout.
     pool.on("error", (err) => process.emitWarning(`PostgreSQL pool: idle connection lost (${err.message})`));
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", lane: "postgres", close: () => db.destroy() };
+    return { db, dialect: "postgres", lane: "postgres", schema: opts.schema, close: () => db.destroy() };
   }
   if (url.startsWith("file:")) {
     const conn = openSqlite(sqlitePath(url));

@@ -21,7 +21,7 @@ export function mergeMigrations(sets: MigrationSet[]): MigrationSet {
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function migrator(db: Kysely<any>, sets: MigrationSet[]): Migrator {
+export function migrator(db: Kysely<any>, sets: MigrationSet[], schema?: string): Migrator {
   const all = mergeMigrations(sets);
   return new Migrator({
     db,
@@ -30,11 +30,17 @@ export function migrator(db: Kysely<any>, sets: MigrationSet[]): Migrator {
     allowUnorderedMigrations: true,
     migrationTableName: "zona_migrations",
     migrationLockTableName: "zona_migrations_lock",
+    // Kysely looks for its tables across every schema; name ours when not the default one.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
 
-export async function migrateUp(db: Kysely<any>, sets: MigrationSet[]): Promise<MigrationResultSet> {
-  const result = await migrator(db, sets).migrateToLatest();
+export async function migrateUp(
+  db: Kysely<any>,
+  sets: MigrationSet[],
+  schema?: string,
+): Promise<MigrationResultSet> {
+  const result = await migrator(db, sets, schema).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error");
     const err = result.error instanceof Error ? result.error : new Error(String(result.error));
@@ -49,11 +55,19 @@ export interface MigrationStatus {
   executedAt: string | null;
 }
 
-export async function migrationStatus(db: Kysely<any>, sets: MigrationSet[]): Promise<MigrationStatus[]> {
-  const list = await migrator(db, sets).getMigrations();
+export async function migrationStatus(
+  db: Kysely<any>,
+  sets: MigrationSet[],
+  schema?: string,
+): Promise<MigrationStatus[]> {
+  const list = await migrator(db, sets, schema).getMigrations();
   return list.map((m) => ({ name: m.name, executedAt: m.executedAt ? m.executedAt.toISOString() : null }));
 }
 
-export async function pendingMigrations(db: Kysely<any>, sets: MigrationSet[]): Promise<string[]> {
-  return (await migrationStatus(db, sets)).filter((m) => !m.executedAt).map((m) => m.name);
+export async function pendingMigrations(
+  db: Kysely<any>,
+  sets: MigrationSet[],
+  schema?: string,
+): Promise<string[]> {
+  return (await migrationStatus(db, sets, schema)).filter((m) => !m.executedAt).map((m) => m.name);
 }

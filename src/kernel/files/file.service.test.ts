@@ -62,7 +62,11 @@ describe.each(testLanes())("FileService on $name", (lane) => {
 
   beforeAll(async () => {
     database = await lane.create();
-    await migrateUp(database.db, [orgMigrations, auditMigrations, identityMigrations, filesMigrations]);
+    await migrateUp(
+      database.db,
+      [orgMigrations, auditMigrations, identityMigrations, filesMigrations],
+      database.schema,
+    );
     audit = new AuditLog(database.db, database.dialect, clock);
     org = new OrgService(database.db, audit, clock);
     const sys = systemActor("test");

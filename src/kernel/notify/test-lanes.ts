@@ -76,7 +76,7 @@ const postgres: Lane = {
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     const handles = [createDatabase(url, { schema, poolSize: 4 })];
-    await migrateUp(handles[0]!.db, migrations);
+    await migrateUp(handles[0]!.db, migrations, schema);
     return {
       database: handles[0]!,
       another() {

@@ -49,6 +49,7 @@ export function postgresLane(url: string): Lane {
       return {
         ...d,
         lane: "postgres",
+        schema,
         close: async () => {
           await d.close();
           const c = new pg.Client({ connectionString: url });

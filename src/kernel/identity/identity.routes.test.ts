@@ -262,3 +262,49 @@ describe.each(testLanes())("identity routes on $name", (lane) => {
     await t.login("kekayaan@zona.demo", "Kata-Sandi-Baru-2026");
   });
 });
+
+describe("logs hold no secrets", () => {
+  it("a login and an authenticated request leave no password, session token or CSRF token in the logs", async () => {
+    const t = await buildTestApp();
+    try {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "pegawai@zona.demo", password: "Demo-Zona-2026" },
+      });
+      const token = res.cookies.find((c) => c.name === "zona_session")!.value;
+      const csrf = res.json().csrfToken as string;
+      await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: "pegawai@zona.demo", password: "Salah-Sandi-123" },
+      });
+      await t.app.inject({
+        method: "GET",
+        url: "/api/me?secret=abc",
+        headers: {
+          cookie: `zona_session=${token}`,
+          "user-agent": "Agent/1.0",
+          "x-forwarded-for": "10.1.2.3",
+        },
+      });
+      const all = t.logs.join("\n");
+      expect(t.logs.length).toBeGreaterThan(3);
+      for (const secret of [
+        "Demo-Zona-2026",
+        "Salah-Sandi-123",
+        token,
+        csrf,
+        "secret=abc",
+        "Agent/1.0",
+        "127.0.0.1",
+        "10.1.2.3",
+      ]) {
+        expect(all).not.toContain(secret);
+      }
+      expect(all).toContain('"path":"/api/me"');
+    } finally {
+      await t.close();
+    }
+  });
+});

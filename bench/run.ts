@@ -25,6 +25,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
+import { ziBench } from "./zi";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -256,6 +257,8 @@ async function main(): Promise<number> {
 let code = 1;
 try {
   code = await main();
+  killChildren();
+  code = Math.max(code, await ziBench());
 } catch (err) {
   console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
   code = 1;

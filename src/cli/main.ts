@@ -5,6 +5,7 @@ import { VERSION } from "../server/version";
 import { registerAdminCommands } from "./admin";
 import { registerDataCommands } from "./data";
 import { registerServeCommand } from "./serve";
+import { registerZiCommands } from "./zi";
 
 /**
  * `zona` — the command line. Scripts drive Zona through these commands; their names, options and
@@ -27,6 +28,7 @@ program
 registerServeCommand(program);
 registerAdminCommands(program);
 registerDataCommands(program);
+registerZiCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -11,6 +11,7 @@ import { jobsMigrations } from "../kernel/jobs";
 import type { ServerModule } from "../kernel/module";
 import { notifyMigrations } from "../kernel/notify";
 import { orgModule } from "../kernel/org";
+import { ziModule } from "../modules/zona-integritas/server";
 import { systemModule } from "./system";
 
 const notifyModule: ServerModule = { name: "notify", migrations: notifyMigrations };
@@ -29,6 +30,6 @@ export const kernelModules: ServerModule[] = [
 ];
 
 /** Domain modules, in dependency order. */
-export const domainModules: ServerModule[] = [];
+export const domainModules: ServerModule[] = [ziModule];
 
 export const allModules: ServerModule[] = [...kernelModules, ...domainModules];

@@ -1,3 +1,4 @@
+import { ziModule } from "../modules/zona-integritas/web/routes";
 import type { WebModule } from "../ui/module";
 import { adminModule } from "./admin/routes";
 
@@ -10,4 +11,4 @@ import { adminModule } from "./admin/routes";
  *
  * The kernel's own pages (audit trail, users and roles, work units) are the `admin` module, listed last.
  */
-export const webModules: WebModule[] = [adminModule];
+export const webModules: WebModule[] = [ziModule, adminModule];

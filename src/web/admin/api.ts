@@ -3,7 +3,7 @@ import { api } from "../../ui/api";
 import type { Zone } from "../../ui/format";
 import type { AuditPage, Items, Permission, Role, Unit, UnitKind, UserItem } from "../../ui/types";
 
-/** TanStack Query bindings for the kernel's admin API (units, users, roles, audit). */
+/** TanStack Query bindings for the kernel's admin API (units, users, roles, audit, calendar). */
 
 export const adminKeys = {
   units: ["units"] as const,
@@ -11,6 +11,9 @@ export const adminKeys = {
   roles: ["roles"] as const,
   permissions: ["permissions"] as const,
   audit: (filter: AuditFilter) => ["audit", "list", filter] as const,
+  holidays: (year: number) => ["calendar", "holidays", year] as const,
+  /** Under ["units"], so unit edits (a zone change moves the default hours' zone) refresh it too. */
+  hours: (unitId: string) => ["units", "hours", unitId] as const,
 };
 
 export function useUnits(enabled = true) {
@@ -132,6 +135,102 @@ export function useAdminMutations() {
       mutationFn: ({ id, parentId }: { id: string; parentId: string }) =>
         api.post<Unit>(`/api/units/${id}/move`, { parentId }),
       onSuccess: refreshUnits,
+    }),
+  };
+}
+
+// ---- Calendar: holidays and working hours (src/kernel/calendar/server/routes.ts) ----
+
+export type HolidayKind = "libur" | "cuti_bersama";
+export const HOLIDAY_KINDS: HolidayKind[] = ["libur", "cuti_bersama"];
+
+export interface Holiday {
+  /** Local date, `YYYY-MM-DD`. */
+  date: string;
+  name: string;
+  kind: HolidayKind;
+  /** The decree (SKB, isbat decision) or another source; null when none was given. */
+  source: string | null;
+  /** C1 regulation text, C2 two or more sources, S one source, U unconfirmed; null when edited here. */
+  confidence: string | null;
+}
+
+export interface WorkInterval {
+  /** Local `HH:MM`. */
+  start: string;
+  end: string;
+}
+
+/** ISO weekday, "1" = Monday … "7" = Sunday. */
+export type Weekday = "1" | "2" | "3" | "4" | "5" | "6" | "7";
+export const WEEKDAYS: Weekday[] = ["1", "2", "3", "4", "5", "6", "7"];
+
+export interface HoursConfig {
+  zone: Zone;
+  /** A missing or empty day is not a working day. */
+  week: Partial<Record<Weekday, WorkInterval[]>>;
+}
+
+export interface UnitHours {
+  config: HoursConfig;
+  /** null: the default Kemenkeu hours; else the unit whose own hours apply (this one or an ancestor). */
+  fromUnitId: string | null;
+}
+
+export function useHolidays(year: number) {
+  return useQuery({
+    queryKey: adminKeys.holidays(year),
+    queryFn: ({ signal }) => api.get<Items<Holiday>>("/api/calendar/holidays", { query: { year }, signal }),
+  });
+}
+
+/** The holidays of a year, from the cache when fresh (to check a date before overwriting it). */
+export function useFetchHolidays() {
+  const qc = useQueryClient();
+  return (year: number) =>
+    qc.fetchQuery({
+      queryKey: adminKeys.holidays(year),
+      queryFn: ({ signal }) => api.get<Items<Holiday>>("/api/calendar/holidays", { query: { year }, signal }),
+      staleTime: 30_000,
+    });
+}
+
+export function useUnitHours(unitId: string) {
+  return useQuery({
+    queryKey: adminKeys.hours(unitId),
+    queryFn: ({ signal }) => api.get<UnitHours>(`/api/units/${unitId}/hours`, { signal }),
+  });
+}
+
+export interface SaveHolidayInput {
+  date: string;
+  name: string;
+  kind: HolidayKind;
+  source: string | null;
+  /** When editing an entry whose date changed: the old date, removed after the new one is saved. */
+  previousDate?: string;
+}
+
+export function useCalendarMutations() {
+  const qc = useQueryClient();
+  const refreshHolidays = () => qc.invalidateQueries({ queryKey: ["calendar", "holidays"] });
+  return {
+    saveHoliday: useMutation({
+      mutationFn: async ({ date, previousDate, ...body }: SaveHolidayInput) => {
+        await api.put(`/api/calendar/holidays/${date}`, body);
+        if (previousDate && previousDate !== date) await api.delete(`/api/calendar/holidays/${previousDate}`);
+      },
+      onSettled: refreshHolidays,
+    }),
+    deleteHoliday: useMutation({
+      mutationFn: (date: string) => api.delete(`/api/calendar/holidays/${date}`),
+      onSettled: refreshHolidays,
+    }),
+    // Descendants without their own hours inherit these, so every unit's hours are refreshed.
+    saveHours: useMutation({
+      mutationFn: ({ unitId, config }: { unitId: string; config: HoursConfig }) =>
+        api.put(`/api/units/${unitId}/hours`, config),
+      onSuccess: () => qc.invalidateQueries({ queryKey: ["units", "hours"] }),
     }),
   };
 }

@@ -1,4 +1,10 @@
-import { IconBuildingCommunity, IconHistory, IconSettings, IconUsers } from "@tabler/icons-react";
+import {
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconHistory,
+  IconSettings,
+  IconUsers,
+} from "@tabler/icons-react";
 import { lazyPage } from "../../ui/components/lazyPage";
 import type { WebModule } from "../../ui/module";
 
@@ -18,6 +24,14 @@ export const adminModule: WebModule = {
     },
     { path: "/admin/users", labelKey: "admin.nav.users", icon: IconUsers, permission: "identity.user.read" },
     { path: "/admin/audit", labelKey: "admin.nav.audit", icon: IconHistory, permission: "audit.read" },
+    // The holiday table is an administration page: the PUT/DELETE /api/calendar/holidays routes need
+    // calendar.holiday.write. (Reading the list is open to every signed-in user through the API.)
+    {
+      path: "/admin/kalender",
+      labelKey: "admin.nav.calendar",
+      icon: IconCalendarEvent,
+      permission: "calendar.holiday.write",
+    },
   ],
   routes: [
     {
@@ -31,6 +45,10 @@ export const adminModule: WebModule = {
     {
       path: "/admin/audit",
       element: lazyPage(() => import("./pages/AuditPage"), { permission: "audit.read" }),
+    },
+    {
+      path: "/admin/kalender",
+      element: lazyPage(() => import("./pages/HolidaysPage"), { permission: "calendar.holiday.write" }),
     },
   ],
   homeCard: {

@@ -1,5 +1,12 @@
 import { Badge, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { IconArrowsMove, IconBuildingCommunity, IconPencil, IconPlus, IconSearch } from "@tabler/icons-react";
+import {
+  IconArrowsMove,
+  IconBuildingCommunity,
+  IconClock,
+  IconPencil,
+  IconPlus,
+  IconSearch,
+} from "@tabler/icons-react";
 import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { issuesByPath } from "../../../ui/api";
@@ -13,6 +20,7 @@ import { notifySuccess } from "../../../ui/notify";
 import { useSession } from "../../../ui/session";
 import { UNIT_KINDS, type Unit, type UnitKind, ZONES } from "../../../ui/types";
 import { useAdminMutations, useUnits } from "../api";
+import { UnitHoursPanel } from "./UnitHours";
 
 export interface UnitNode {
   unit: Unit;
@@ -52,6 +60,7 @@ type DialogState =
   | { kind: "create"; parent: Unit | null }
   | { kind: "edit"; unit: Unit }
   | { kind: "move"; unit: Unit }
+  | { kind: "hours"; unit: Unit }
   | null;
 
 export default function UnitsPage() {
@@ -130,7 +139,9 @@ export default function UnitsPage() {
               ? t("admin.units.editTitle", { name: dialog.unit.name })
               : dialog?.kind === "move"
                 ? t("admin.units.moveTitle", { name: dialog.unit.name })
-                : ""
+                : dialog?.kind === "hours"
+                  ? t("admin.hours.title", { name: dialog.unit.name })
+                  : ""
         }
       >
         {dialog?.kind === "create" ? (
@@ -139,6 +150,8 @@ export default function UnitsPage() {
           <EditUnitForm unit={dialog.unit} onDone={() => setDialog(null)} />
         ) : dialog?.kind === "move" ? (
           <MoveUnitForm unit={dialog.unit} units={all} onDone={() => setDialog(null)} />
+        ) : dialog?.kind === "hours" ? (
+          <UnitHoursPanel unit={dialog.unit} units={all} canWrite={canWrite} />
         ) : null}
       </Dialog>
     </>
@@ -188,39 +201,50 @@ function UnitList({
                 </Badge>
               </Group>
             </Box>
-            {canWrite ? (
-              <Group gap={6} wrap="nowrap">
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  leftSection={<IconPlus size={14} aria-hidden />}
-                  aria-label={t("admin.units.addChildNamed", { name: unit.name })}
-                  onClick={() => onAction({ kind: "create", parent: unit })}
-                >
-                  {t("admin.units.addChild")}
-                </Button>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  leftSection={<IconPencil size={14} aria-hidden />}
-                  aria-label={t("admin.units.editNamed", { name: unit.name })}
-                  onClick={() => onAction({ kind: "edit", unit })}
-                >
-                  {t("ui.edit")}
-                </Button>
-                {unit.parentId ? (
+            <Group gap={6} wrap="wrap">
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconClock size={14} aria-hidden />}
+                aria-label={t("admin.hours.named", { name: unit.name })}
+                onClick={() => onAction({ kind: "hours", unit })}
+              >
+                {t("admin.hours.button")}
+              </Button>
+              {canWrite ? (
+                <>
                   <Button
                     size="compact-sm"
                     variant="subtle"
-                    leftSection={<IconArrowsMove size={14} aria-hidden />}
-                    aria-label={t("admin.units.moveNamed", { name: unit.name })}
-                    onClick={() => onAction({ kind: "move", unit })}
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    aria-label={t("admin.units.addChildNamed", { name: unit.name })}
+                    onClick={() => onAction({ kind: "create", parent: unit })}
                   >
-                    {t("admin.units.move")}
+                    {t("admin.units.addChild")}
                   </Button>
-                ) : null}
-              </Group>
-            ) : null}
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    leftSection={<IconPencil size={14} aria-hidden />}
+                    aria-label={t("admin.units.editNamed", { name: unit.name })}
+                    onClick={() => onAction({ kind: "edit", unit })}
+                  >
+                    {t("ui.edit")}
+                  </Button>
+                  {unit.parentId ? (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      leftSection={<IconArrowsMove size={14} aria-hidden />}
+                      aria-label={t("admin.units.moveNamed", { name: unit.name })}
+                      onClick={() => onAction({ kind: "move", unit })}
+                    >
+                      {t("admin.units.move")}
+                    </Button>
+                  ) : null}
+                </>
+              ) : null}
+            </Group>
           </Group>
           {children.length > 0 ? (
             <UnitList nodes={children} level={level + 1} canWrite={canWrite} onAction={onAction} />

@@ -174,6 +174,15 @@ export const fileRefSchema = z.object({
   sizeBytes: z.number(),
 });
 
+export const recordRefSchema = z.object({
+  module: z.string(),
+  type: z.string(),
+  id: z.string(),
+  title: z.string(),
+  path: z.string(),
+});
+export type RecordRefWire = z.infer<typeof recordRefSchema>;
+
 export const cellSchema = z.object({
   answer: answerWireSchema,
   note: z.string(),
@@ -197,6 +206,8 @@ export const worksheetSchema = z.object({
   }),
   /** Per question key: the unit's evidence files. */
   evidence: z.record(z.string(), z.array(fileRefSchema)),
+  /** Per question key: records of other modules linked as evidence (activities, meetings, posts…). */
+  records: z.record(z.string(), z.array(recordRefSchema)),
   editable: z.array(columnSchema),
   canLinkEvidence: z.boolean(),
 });

@@ -1,15 +1,36 @@
 import type { AppContext } from "../../../kernel/context";
 import type { ZonaApp } from "../../../kernel/http/types";
+import type { Actor } from "../../../kernel/identity/actor";
 import type { ServerModule } from "../../../kernel/module";
 import { ZI_PERMISSIONS } from "../domain/stages";
 import { seedZiDemo } from "./demo";
 import { ziServerErrors } from "./errors";
 import { ziMigrations } from "./migrations";
 import { ziRoutes } from "./routes";
-import { ZiService } from "./service";
+import { type RecordRef, ZiService } from "./service";
 
 export { ZI_PERMISSIONS } from "../domain/stages";
-export { ZiService } from "./service";
+export { type RecordRef, ZiService } from "./service";
+
+/**
+ * Public API for other modules: offer one of their records (a work-plan activity, a meeting, a
+ * published post…) as evidence for LKE questions of its unit. Needs zi.worksheet.write over the unit.
+ */
+export const linkRecordEvidence = (
+  ctx: AppContext,
+  actor: Actor,
+  input: { unitId: string; questionKeys: string[]; ref: RecordRef },
+) => ziService(ctx).linkRecord(actor, input);
+
+export const unlinkRecordEvidence = (
+  ctx: AppContext,
+  actor: Actor,
+  input: { unitId: string; module: string; type: string; id: string; questionKey?: string },
+) => ziService(ctx).unlinkRecord(actor, input);
+
+/** The LKE question keys a record is linked to. */
+export const recordEvidenceLinks = (ctx: AppContext, ref: { module: string; type: string; id: string }) =>
+  ziService(ctx).recordLinks(ref);
 
 const P = ZI_PERMISSIONS;
 const services = new WeakMap<AppContext, ZiService>();

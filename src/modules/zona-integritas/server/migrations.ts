@@ -136,4 +136,34 @@ export const ziMigrations: MigrationSet = {
         .execute();
     },
   },
+  "20261202T0002_zi_record_links": {
+    async up(db) {
+      // Records of other modules (a work-plan activity, a meeting, a published post) offered as
+      // evidence for worksheet questions. Per unit, not per cycle: the record stays evidence across cycles.
+      await db.schema
+        .createTable("zi_record_links")
+        .addColumn("unit_id", "text", (c) => c.notNull().references("units.id"))
+        .addColumn("question_key", "text", (c) => c.notNull())
+        .addColumn("module", "text", (c) => c.notNull())
+        .addColumn("record_type", "text", (c) => c.notNull())
+        .addColumn("record_id", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("path", "text", (c) => c.notNull())
+        .addColumn("linked_by", "text")
+        .addColumn("linked_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("zi_record_links_pk", [
+          "unit_id",
+          "question_key",
+          "module",
+          "record_type",
+          "record_id",
+        ])
+        .execute();
+      await db.schema
+        .createIndex("zi_record_links_record")
+        .on("zi_record_links")
+        .columns(["module", "record_type", "record_id"])
+        .execute();
+    },
+  },
 };

@@ -109,6 +109,19 @@ function decodeScore(r: Record<string, unknown>): StoredScore {
   };
 }
 
+/** Another module's record offered as evidence (see linkRecord). */
+export interface RecordRef {
+  module: string;
+  type: string;
+  id: string;
+  title: string;
+  /** The record's page in the web app, e.g. "/perubahan/rencana/<id>". */
+  path: string;
+}
+
+/** The rubric records are checked against (the current edition). */
+const DEFAULT_RUBRIC = "permenpanrb-90-2021";
+
 export interface SaveItem {
   key: string;
   answer: Answer;
@@ -542,13 +555,13 @@ export class ZiService {
       scores,
       readiness,
       leadingColumn: leadingColumn(cycle.stage),
-      progress: await this.progress(rubric, id),
+      progress: await this.progress(rubric, id, cycle.unitId),
       commands: this.commandsFor(actor, cycle, unit),
       editable: this.editableFor(actor, cycle, unit),
     };
   }
 
-  private async progress(rubric: Rubric, cycleId: string) {
+  private async progress(rubric: Rubric, cycleId: string, unitId: string) {
     const answered = new Set(
       (
         await this.db
@@ -568,6 +581,7 @@ export class ZiService {
           .execute()
       ).map((r) => codec.text(r.question_key)),
     );
+    for (const keys of Object.keys(await this.recordsOf(unitId))) withEvidence.add(keys);
     return rubric.components.flatMap((c) =>
       c.areas.map((a) => {
         const keys = a.subpillars.flatMap((s) => s.questions.map((q) => q.key));
@@ -626,13 +640,8 @@ export class ZiService {
   /** Re-score one column from its answers and store the result (inside the writer's transaction). */
   private async restoreScore(trx: Executor, cycle: CycleRow, col: Column): Promise<ScoreSummary> {
     const { rubric, score } = await this.scoreColumn(trx, cycle, col);
-    const evidence = await trx
-      .selectFrom("zi_evidence")
-      .select(sql<number>`count(distinct question_key)`.as("n"))
-      .where("cycle_id", "=", cycle.id)
-      .executeTakeFirstOrThrow();
     const answered = [...score.questions.values()].filter((q) => q.answered).length;
-    const counts = { answered, withEvidence: codec.int(evidence.n) };
+    const counts = { answered, withEvidence: await this.evidenceCount(trx, cycle.id, cycle.unitId) };
     const r = judge(rubric, score, {
       priorWbk: cycle.priorWbk,
       overrides: await this.overrides(rubric.id, trx),
@@ -716,6 +725,7 @@ export class ZiService {
       stage: cycle.stage,
       columns,
       evidence: await this.evidenceOf(id),
+      records: await this.recordsOf(cycle.unitId),
       editable: this.editableFor(actor, cycle, unit),
       canLinkEvidence: columnOpen("unit", cycle.stage) && can(actor, ZI_PERMISSIONS.write, unit.path),
     };
@@ -959,17 +969,153 @@ export class ZiService {
   }
 
   private async restoreEvidenceCount(trx: Executor, cycleId: string, col: Column) {
-    const n = await trx
-      .selectFrom("zi_evidence")
-      .select(sql<number>`count(distinct question_key)`.as("n"))
-      .where("cycle_id", "=", cycleId)
-      .executeTakeFirstOrThrow();
+    const cycle = await this.cycleRow(trx, cycleId);
     await trx
       .updateTable("zi_scores")
-      .set({ with_evidence: codec.int(n.n) })
+      .set({ with_evidence: await this.evidenceCount(trx, cycleId, cycle.unitId) })
       .where("cycle_id", "=", cycleId)
       .where("col", "=", col)
       .execute();
+  }
+
+  /** Questions with any evidence: files linked in this cycle, or records of other modules for the unit. */
+  private async evidenceCount(trx: Executor, cycleId: string, unitId: string): Promise<number> {
+    const r = await sql<{ n: number }>`
+      select count(*) as n from (
+        select question_key from zi_evidence where cycle_id = ${cycleId}
+        union
+        select question_key from zi_record_links where unit_id = ${unitId}
+      ) q`.execute(trx);
+    return codec.int(r.rows[0]?.n ?? 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Records of other modules as evidence
+
+  /** Link another module's record (activity, meeting, post…) to worksheet questions of its unit. */
+  async linkRecord(
+    actor: Actor,
+    input: { unitId: string; questionKeys: string[]; ref: RecordRef },
+  ): Promise<{ linked: number }> {
+    const unit = await this.ctx.org.getInScope(actor, input.unitId, ZI_PERMISSIONS.write);
+    const known = indexRubric(loadRubric(DEFAULT_RUBRIC)).questions;
+    for (const k of input.questionKeys)
+      if (!known.has(k)) fail("ZI_QUESTION_UNKNOWN", { question: k, rubric: DEFAULT_RUBRIC });
+    const cycles = await this.unitCycles(unit.id);
+    let linked = 0;
+    await this.db.transaction().execute(async (trx) => {
+      for (const c of cycles) await this.lock(trx, c.id);
+      for (const key of new Set(input.questionKeys)) {
+        const where = (q: any) =>
+          q
+            .where("unit_id", "=", unit.id)
+            .where("question_key", "=", key)
+            .where("module", "=", input.ref.module)
+            .where("record_type", "=", input.ref.type)
+            .where("record_id", "=", input.ref.id);
+        const exists = await where(trx.selectFrom("zi_record_links").select("record_id")).executeTakeFirst();
+        if (exists) {
+          // The record's title may have changed since: keep the link's label current.
+          await where(
+            trx.updateTable("zi_record_links").set({ title: input.ref.title, path: input.ref.path }),
+          ).execute();
+          continue;
+        }
+        await trx
+          .insertInto("zi_record_links")
+          .values({
+            unit_id: unit.id,
+            question_key: key,
+            module: input.ref.module,
+            record_type: input.ref.type,
+            record_id: input.ref.id,
+            title: input.ref.title,
+            path: input.ref.path,
+            linked_by: actor.userId,
+            linked_at: this.nowIso(),
+          })
+          .execute();
+        linked++;
+      }
+      for (const c of cycles) for (const col of COLUMNS) await this.restoreEvidenceCount(trx, c.id, col);
+      await this.ctx.audit.record(trx, actor, {
+        action: "zi.record.linked",
+        unitId: unit.id,
+        entityType: `${input.ref.module}.${input.ref.type}`,
+        entityId: input.ref.id,
+        data: { keys: input.questionKeys.slice(0, 20) },
+      });
+    });
+    return { linked };
+  }
+
+  async unlinkRecord(
+    actor: Actor,
+    input: { unitId: string; module: string; type: string; id: string; questionKey?: string | undefined },
+  ): Promise<void> {
+    const unit = await this.ctx.org.getInScope(actor, input.unitId, ZI_PERMISSIONS.write);
+    const cycles = await this.unitCycles(unit.id);
+    await this.db.transaction().execute(async (trx) => {
+      for (const c of cycles) await this.lock(trx, c.id);
+      let q = trx
+        .deleteFrom("zi_record_links")
+        .where("unit_id", "=", unit.id)
+        .where("module", "=", input.module)
+        .where("record_type", "=", input.type)
+        .where("record_id", "=", input.id);
+      if (input.questionKey) q = q.where("question_key", "=", input.questionKey);
+      await q.execute();
+      for (const c of cycles) for (const col of COLUMNS) await this.restoreEvidenceCount(trx, c.id, col);
+      await this.ctx.audit.record(trx, actor, {
+        action: "zi.record.unlinked",
+        unitId: unit.id,
+        entityType: `${input.module}.${input.type}`,
+        entityId: input.id,
+        data: { key: input.questionKey ?? null },
+      });
+    });
+  }
+
+  /** The question keys a record is linked to. */
+  async recordLinks(ref: { module: string; type: string; id: string }): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("zi_record_links")
+      .select("question_key")
+      .where("module", "=", ref.module)
+      .where("record_type", "=", ref.type)
+      .where("record_id", "=", ref.id)
+      .orderBy("question_key")
+      .execute();
+    return [...new Set(rows.map((r) => codec.text(r.question_key)))];
+  }
+
+  private async unitCycles(unitId: string): Promise<CycleRow[]> {
+    return (await this.db.selectFrom("zi_cycles").selectAll().where("unit_id", "=", unitId).execute()).map(
+      decodeCycle,
+    );
+  }
+
+  private async recordsOf(unitId: string) {
+    const rows = await this.db
+      .selectFrom("zi_record_links")
+      .selectAll()
+      .where("unit_id", "=", unitId)
+      .orderBy("linked_at")
+      .execute();
+    const out: Record<string, RecordRef[]> = {};
+    for (const r of rows) {
+      const key = codec.text(r.question_key);
+      const list = out[key] ?? [];
+      out[key] = list;
+      list.push({
+        module: codec.text(r.module),
+        type: codec.text(r.record_type),
+        id: codec.text(r.record_id),
+        title: codec.text(r.title),
+        path: codec.text(r.path),
+      });
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { buildTestApp, form, type Session, type TestApp, testLanes } from "../..
 import { type Answer, answerValue } from "../domain/answers";
 import { mul, sum, toNumber } from "../domain/fraction";
 import { loadRubric, questionsOf } from "../domain/rubric";
+import { linkRecordEvidence, recordEvidenceLinks, unlinkRecordEvidence } from ".";
 
 const rubric = loadRubric("permenpanrb-90-2021");
 const questions = questionsOf(rubric);
@@ -557,6 +558,72 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("shows other modules' records linked as evidence, within the unit's scope only", async () => {
+    const c = await newCycle(2035);
+    const keys = questions.slice(10, 12).map((e) => e.question.key);
+    const ref = {
+      module: "change-management",
+      type: "activity",
+      id: "act-1",
+      title: "Sosialisasi ZI",
+      path: "/perubahan/rencana/act-1",
+    };
+    const system = systemActor("test");
+    expect(await linkRecordEvidence(t.ctx, system, { unitId: bekasi(), questionKeys: keys, ref })).toEqual({
+      linked: 2,
+    });
+    // Linking again only refreshes the title.
+    await linkRecordEvidence(t.ctx, system, {
+      unitId: bekasi(),
+      questionKeys: keys,
+      ref: { ...ref, title: "Sosialisasi ZI (revisi)" },
+    });
+    expect(await recordEvidenceLinks(t.ctx, ref)).toEqual([...keys].sort());
+    const sheet = (await coord.request({ method: "GET", url: `/api/zi/cycles/${c.id}/worksheet` })).json();
+    expect(sheet.records[keys[0]!]).toEqual([{ ...ref, title: "Sosialisasi ZI (revisi)" }]);
+    expect((await detail(coord, c.id)).scores.unit.withEvidence).toBe(2);
+    await expect(
+      linkRecordEvidence(t.ctx, system, { unitId: bekasi(), questionKeys: ["no.such.key"], ref }),
+    ).rejects.toMatchObject({ code: "ZI_QUESTION_UNKNOWN" });
+    // Someone who may write Bandung's worksheet cannot link into Bekasi's.
+    const bandung = await t.ctx.org.get(t.units["KPKNL-BANDUNG"]!);
+    const outsider = {
+      kind: "user" as const,
+      userId: "u-bandung",
+      email: null,
+      name: "Bandung",
+      assignments: [
+        {
+          id: "a",
+          roleKey: "zi_member",
+          unitId: bandung!.id,
+          unitPath: bandung!.path,
+          permissions: ["zi.worksheet.write"],
+        },
+      ],
+    };
+    await expect(
+      linkRecordEvidence(t.ctx, outsider, { unitId: bekasi(), questionKeys: keys, ref }),
+    ).rejects.toMatchObject({
+      code: "OUT_OF_SCOPE",
+    });
+    await unlinkRecordEvidence(t.ctx, system, {
+      unitId: bekasi(),
+      module: ref.module,
+      type: ref.type,
+      id: ref.id,
+      questionKey: keys[0],
+    });
+    expect(await recordEvidenceLinks(t.ctx, ref)).toEqual([keys[1]]);
+    expect((await detail(coord, c.id)).scores.unit.withEvidence).toBe(1);
+    await unlinkRecordEvidence(t.ctx, system, {
+      unitId: bekasi(),
+      module: ref.module,
+      type: ref.type,
+      id: ref.id,
+    });
   });
 
   it("lists rubrics and refuses an unknown one", async () => {

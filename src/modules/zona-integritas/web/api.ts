@@ -18,6 +18,8 @@ import type {
   WorksheetWire,
 } from "../contract";
 import type { Answer } from "../domain/answers";
+import type { ThresholdOverrides } from "../domain/readiness";
+import type { Gate, Rubric } from "../domain/rubric";
 import type { Column, Command } from "../domain/stages";
 
 /**
@@ -32,6 +34,13 @@ export type ImportResult = z.infer<typeof importResultSchema>;
 export type CreateCycleInput = z.input<typeof createCycleBody>;
 export type UpdateCycleInput = z.input<typeof updateCycleBody>;
 export type Predicate = "WBK" | "WBBM";
+export type RubricGate = Gate;
+/** GET /api/zi/rubrics/:id: the rubric as data plus the stored threshold overrides. */
+export type RubricDetail = Rubric & { overrides: ThresholdOverrides };
+export interface ZiSettings {
+  /** MM-DD: the yearly proposal deadline (31 May by default). */
+  proposalDeadline: string;
+}
 
 export interface FileMeta {
   id: string;
@@ -65,6 +74,8 @@ export interface ImportRowError {
 export const ziKeys = {
   all: ["zi"] as const,
   rubrics: ["zi", "rubrics"] as const,
+  rubric: (id: string) => ["zi", "rubric", id] as const,
+  settings: ["zi", "settings"] as const,
   cycles: (filter: { unitId?: string; year?: number }) => ["zi", "cycles", "list", filter] as const,
   cycle: (id: string) => ["zi", "cycles", id] as const,
   worksheet: (id: string) => ["zi", "cycles", id, "worksheet"] as const,
@@ -93,6 +104,46 @@ export function useRubrics(enabled = true) {
     staleTime: 30 * 60_000,
     enabled,
   });
+}
+
+export function useRubric(id: string | null | undefined) {
+  return useQuery({
+    queryKey: ziKeys.rubric(id ?? ""),
+    queryFn: ({ signal }) => api.get<RubricDetail>(`/api/zi/rubrics/${encodeURIComponent(id!)}`, { signal }),
+    enabled: Boolean(id),
+    // The editor keeps typed numbers in local state; a refetch on focus would reset them.
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useZiSettings() {
+  return useQuery({
+    queryKey: ziKeys.settings,
+    queryFn: ({ signal }) => api.get<ZiSettings>("/api/zi/settings", { signal }),
+    refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * Admin settings: threshold overrides (the PUT replaces every override of the rubric) and the proposal
+ * deadline. Both change readiness and deadlines everywhere, so every ["zi"] query is refetched after.
+ */
+export function useZiSettingsMutations() {
+  const qc = useQueryClient();
+  const invalidateAll = () => qc.invalidateQueries({ queryKey: ziKeys.all });
+  const thresholds = useMutation({
+    mutationFn: ({ rubricId, overrides }: { rubricId: string; overrides: ThresholdOverrides }) =>
+      api.put<{ overrides: ThresholdOverrides }>(
+        `/api/zi/rubrics/${encodeURIComponent(rubricId)}/thresholds`,
+        { overrides },
+      ),
+    onSuccess: invalidateAll,
+  });
+  const deadline = useMutation({
+    mutationFn: (proposalDeadline: string) => api.put<ZiSettings>("/api/zi/settings", { proposalDeadline }),
+    onSuccess: invalidateAll,
+  });
+  return { thresholds, deadline };
 }
 
 export function useCycles(filter: { unitId?: string; year?: number }, enabled = true) {

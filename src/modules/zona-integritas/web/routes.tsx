@@ -1,4 +1,10 @@
-import { IconBuildingCommunity, IconChecklist, IconGauge, IconShieldCheck } from "@tabler/icons-react";
+import {
+  IconAdjustments,
+  IconBuildingCommunity,
+  IconChecklist,
+  IconGauge,
+  IconShieldCheck,
+} from "@tabler/icons-react";
 import { lazyPage } from "../../../ui/components/lazyPage";
 import type { WebModule } from "../../../ui/module";
 import { ZI_PERMISSIONS } from "../domain/stages";
@@ -6,8 +12,12 @@ import en from "../i18n/en.json";
 import id from "../i18n/id.json";
 
 const read = ZI_PERMISSIONS.read;
+const configure = ZI_PERMISSIONS.configure;
 
-/** Zona Integritas pages: the cycle overview, the worksheet (LKE) and the multi-unit table. */
+/**
+ * Zona Integritas pages: the cycle overview, the worksheet (LKE), the multi-unit table and the admin
+ * settings (threshold overrides, proposal deadline).
+ */
 export const ziModule: WebModule = {
   name: "zi",
   titleKey: "zi:title",
@@ -15,6 +25,7 @@ export const ziModule: WebModule = {
     { path: "/zi", labelKey: "zi:nav.overview", icon: IconGauge, permission: read },
     { path: "/zi/lke", labelKey: "zi:nav.worksheet", icon: IconChecklist, permission: read },
     { path: "/zi/unit-unit", labelKey: "zi:nav.units", icon: IconBuildingCommunity, permission: read },
+    { path: "/zi/pengaturan", labelKey: "zi:nav.settings", icon: IconAdjustments, permission: configure },
   ],
   routes: [
     { path: "/zi", element: lazyPage(() => import("./pages/OverviewPage"), { permission: read }) },
@@ -25,6 +36,10 @@ export const ziModule: WebModule = {
       element: lazyPage(() => import("./pages/WorksheetPage"), { permission: read }),
     },
     { path: "/zi/unit-unit", element: lazyPage(() => import("./pages/UnitsPage"), { permission: read }) },
+    {
+      path: "/zi/pengaturan",
+      element: lazyPage(() => import("./pages/SettingsPage"), { permission: configure }),
+    },
   ],
   homeCard: {
     titleKey: "zi:title",

@@ -14,9 +14,11 @@ import { IconDownload, IconLink, IconPaperclip, IconUnlink, IconUpload } from "@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ConfirmButton } from "../../../../ui/components/ConfirmButton";
 import { ErrorAlert } from "../../../../ui/components/ErrorAlert";
 import { notifySuccess } from "../../../../ui/notify";
+import type { RecordRefWire } from "../../contract";
 import { linkEvidence, unlinkEvidence, uploadFile, ziDownloads, ziKeys } from "../api";
 import { useZiFormat } from "../format";
 
@@ -34,6 +36,7 @@ export function EvidencePanel({
   questionKey,
   code,
   files,
+  records = [],
   cycleFiles,
   canLink,
 }: {
@@ -42,6 +45,8 @@ export function EvidencePanel({
   questionKey: string;
   code: string;
   files: EvidenceFile[];
+  /** Records of other modules linked to this question (read-only here; linked from their pages). */
+  records?: RecordRefWire[];
   /** Every file linked anywhere in the cycle, to link again here. */
   cycleFiles: EvidenceFile[];
   canLink: boolean;
@@ -101,10 +106,26 @@ export function EvidencePanel({
           {t("evidence.title")}
         </Text>
       </Group>
+      {records.length > 0 ? (
+        <List size="sm" spacing={4} listStyleType="none" p={0} aria-label={t("evidence.records")}>
+          {records.map((r) => (
+            <List.Item key={`${r.module}:${r.type}:${r.id}`}>
+              <Group gap={4} wrap="nowrap">
+                <IconLink size={14} aria-hidden />
+                <Anchor component={Link} to={r.path} size="sm" style={{ overflowWrap: "anywhere" }}>
+                  {r.title}
+                </Anchor>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
       {files.length === 0 ? (
-        <Text size="sm" c="red.9">
-          {t("evidence.missing")}
-        </Text>
+        records.length === 0 ? (
+          <Text size="sm" c="red.9">
+            {t("evidence.missing")}
+          </Text>
+        ) : null
       ) : (
         <List size="sm" spacing={4} listStyleType="none" p={0}>
           {files.map((file) => (

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Loader, Stack, Text, Title } from "@mantine/core";
+import { Accordion, Anchor, Badge, Group, List, Loader, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../../ui/components/ErrorAlert";
@@ -84,63 +84,78 @@ export function NextSteps({
           <Title order={3} fz="md">
             {t("next.paths")}
           </Title>
-          {data.paths.map((p) => (
-            <Stack key={p.gateKey} gap={4} data-path={p.gateKey}>
-              <Group gap="xs" wrap="wrap">
-                <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
-                  {p.label}
-                </Text>
-                {p.deficit > 0 ? (
-                  <Badge
-                    size="sm"
-                    color="red"
-                    variant="light"
-                    styles={{ root: { color: "var(--mantine-color-red-9)" } }}
-                  >
-                    {t("next.deficit", { value: f.score(p.deficit) })}
-                  </Badge>
-                ) : null}
-              </Group>
-              {p.reason === "input" ? (
-                <Text size="xs" c="dimmed">
-                  {t("next.reasonInput")}
-                </Text>
-              ) : p.reason === "no_questions" ? (
-                <Text size="xs" c="dimmed">
-                  {t("next.reasonNoQuestions")}
-                </Text>
-              ) : null}
-              {!p.reachable && p.reason !== "input" ? (
-                <Text size="xs" c="red.9">
-                  {t("next.unreachable")}
-                </Text>
-              ) : null}
-              {p.steps.length > 0 ? (
-                <List size="sm" spacing={4}>
-                  {p.steps.map((s) => (
-                    <List.Item key={s.key}>
-                      <Anchor
-                        component={Link}
-                        to={worksheet(s.key)}
+          {/* One row per failing gate, closed: a unit far from the target has long paths, and the
+              overview must stay a page one can scan. */}
+          <Accordion multiple variant="separated" chevronPosition="left">
+            {data.paths.map((p) => (
+              <Accordion.Item key={p.gateKey} value={p.gateKey} data-path={p.gateKey}>
+                <Accordion.Control>
+                  <Group gap="xs" wrap="wrap">
+                    <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+                      {p.label}
+                    </Text>
+                    {p.deficit > 0 ? (
+                      <Badge
                         size="sm"
-                        style={{ overflowWrap: "anywhere" }}
+                        color="red"
+                        variant="light"
+                        styles={{ root: { color: "var(--mantine-color-red-9)" } }}
                       >
-                        {s.text}
-                      </Anchor>{" "}
-                      <Text span size="xs" fw={600}>
-                        — {stepText(s)}
+                        {t("next.deficit", { value: f.score(p.deficit) })}
+                      </Badge>
+                    ) : null}
+                    {p.steps.length > 0 ? (
+                      <Text size="xs" c="dimmed">
+                        {t("next.stepCount", { count: p.steps.length })}
                       </Text>
-                      {s.evidence.length > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t("next.evidence", { list: s.evidence.join("; ") })}
-                        </Text>
-                      ) : null}
-                    </List.Item>
-                  ))}
-                </List>
-              ) : null}
-            </Stack>
-          ))}
+                    ) : null}
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <Stack gap={4}>
+                    {p.reason === "input" ? (
+                      <Text size="xs" c="dimmed">
+                        {t("next.reasonInput")}
+                      </Text>
+                    ) : p.reason === "no_questions" ? (
+                      <Text size="xs" c="dimmed">
+                        {t("next.reasonNoQuestions")}
+                      </Text>
+                    ) : null}
+                    {!p.reachable && p.reason !== "input" ? (
+                      <Text size="xs" c="red.9">
+                        {t("next.unreachable")}
+                      </Text>
+                    ) : null}
+                    {p.steps.length > 0 ? (
+                      <List size="sm" spacing={4}>
+                        {p.steps.map((s) => (
+                          <List.Item key={s.key}>
+                            <Anchor
+                              component={Link}
+                              to={worksheet(s.key)}
+                              size="sm"
+                              style={{ overflowWrap: "anywhere" }}
+                            >
+                              {s.text}
+                            </Anchor>{" "}
+                            <Text span size="xs" fw={600}>
+                              — {stepText(s)}
+                            </Text>
+                            {s.evidence.length > 0 ? (
+                              <Text size="xs" c="dimmed">
+                                {t("next.evidence", { list: s.evidence.join("; ") })}
+                              </Text>
+                            ) : null}
+                          </List.Item>
+                        ))}
+                      </List>
+                    ) : null}
+                  </Stack>
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
         </Stack>
       ) : null}
     </Stack>

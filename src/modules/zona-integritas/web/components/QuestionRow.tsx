@@ -15,7 +15,7 @@ import {
 import { IconHistory } from "@tabler/icons-react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
-import type { CellWire } from "../../contract";
+import type { CellWire, RecordRefWire } from "../../contract";
 import type { QuestionEntry } from "../../domain/rubric";
 import { COLUMNS, type Column } from "../../domain/stages";
 import { useZiFormat } from "../format";
@@ -41,6 +41,8 @@ export interface QuestionRowProps {
   cycleId: string;
   unitId: string;
   evidence: EvidenceFile[];
+  /** Records of other modules linked as evidence (activities, meetings, posts…). */
+  records: RecordRefWire[];
   cycleFiles: EvidenceFile[];
   canLink: boolean;
   onChange: (key: string, draft: Draft) => void;
@@ -212,6 +214,7 @@ export const QuestionRow = memo(function QuestionRow(props: QuestionRowProps) {
             questionKey={q.key}
             code={code}
             files={props.evidence}
+            records={props.records}
             cycleFiles={props.cycleFiles}
             canLink={props.canLink}
           />

@@ -725,6 +725,7 @@ function Worksheet({ detail, ws, rubric }: { detail: CycleDetail; ws: WorksheetW
                           cycleId={cycleId}
                           unitId={detail.cycle.unit.id}
                           evidence={ws.evidence[key] ?? []}
+                          records={ws.records?.[key] ?? []}
                           cycleFiles={cycleFiles}
                           canLink={ws.canLinkEvidence}
                           onChange={onChange}

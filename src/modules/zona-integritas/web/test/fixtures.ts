@@ -214,6 +214,7 @@ export function worksheetOf(opts: {
     stage: opts.stage ?? "penilaian_mandiri",
     columns: { unit: cellsOf(a.unit ?? {}), tpi: cellsOf(a.tpi ?? {}), tpn: cellsOf(a.tpn ?? {}) },
     evidence: opts.evidence ?? {},
+    records: {},
     editable: opts.editable ?? ["unit"],
     canLinkEvidence: opts.canLinkEvidence ?? true,
   };

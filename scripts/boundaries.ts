@@ -66,7 +66,7 @@ export function checkImport(file: string, spec: string): string | null {
         if (
           targetMod &&
           targetMod.name !== mod.name &&
-          !/^src\/modules\/[^/]+\/(server\/index|contract)(\.ts)?$/.test(target)
+          !/^src\/modules\/[^/]+\/(server(\/index)?|contract)(\.ts)?$/.test(target)
         ) {
           return "another module is reached only through its server/index.ts or contract.ts";
         }

@@ -11,6 +11,11 @@ import { jobsMigrations } from "../kernel/jobs";
 import type { ServerModule } from "../kernel/module";
 import { notifyMigrations } from "../kernel/notify";
 import { orgModule } from "../kernel/org";
+import { cmModule } from "../modules/change-management/server";
+import { cultureModule } from "../modules/culture/server";
+import { pactModule } from "../modules/integrity-pact/server";
+import { mediaModule } from "../modules/media/server";
+import { monevModule } from "../modules/monitoring/server";
 import { ziModule } from "../modules/zona-integritas/server";
 import { systemModule } from "./system";
 
@@ -30,6 +35,14 @@ export const kernelModules: ServerModule[] = [
 ];
 
 /** Domain modules, in dependency order. */
-export const domainModules: ServerModule[] = [ziModule];
+export const domainModules: ServerModule[] = [
+  // ZI first: its demo cycles were declared before this year's pact round (seeds run in this order).
+  ziModule,
+  pactModule,
+  cmModule,
+  cultureModule,
+  monevModule,
+  mediaModule,
+];
 
 export const allModules: ServerModule[] = [...kernelModules, ...domainModules];

@@ -1,3 +1,8 @@
+import { cmWebModule } from "../modules/change-management/web/routes";
+import { cultureWebModule } from "../modules/culture/web/routes";
+import { pactWebModule } from "../modules/integrity-pact/web/routes";
+import { mediaWebModule } from "../modules/media/web/routes";
+import { monevWebModule } from "../modules/monitoring/web/routes";
 import { ziModule } from "../modules/zona-integritas/web/routes";
 import type { WebModule } from "../ui/module";
 import { adminModule } from "./admin/routes";
@@ -7,8 +12,24 @@ import { adminModule } from "./admin/routes";
  * `WebModule` from `src/modules/<name>/web/routes.tsx` and listing it here, e.g.
  *
  *   import { ziModule } from "../modules/zona-integritas/web/routes";
- *   export const webModules: WebModule[] = [ziModule, adminModule];
+ *   export const webModules: WebModule[] = [
+  ziModule,
+  cmWebModule,
+  pactWebModule,
+  cultureWebModule,
+  monevWebModule,
+  mediaWebModule,
+  adminModule,
+];
  *
  * The kernel's own pages (audit trail, users and roles, work units) are the `admin` module, listed last.
  */
-export const webModules: WebModule[] = [ziModule, adminModule];
+export const webModules: WebModule[] = [
+  ziModule,
+  cmWebModule,
+  pactWebModule,
+  cultureWebModule,
+  monevWebModule,
+  mediaWebModule,
+  adminModule,
+];

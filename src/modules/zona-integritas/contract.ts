@@ -121,6 +121,17 @@ export const cycleDetailSchema = z.object({
   readiness: z.object({ unit: readinessWireSchema, tpi: readinessWireSchema, tpn: readinessWireSchema }),
   /** The column whose readiness counts now (the most advanced one filled). */
   leadingColumn: columnSchema,
+  /** The unit's latest integrity-pact round in Zona (it decides the pencanangan gate when present). */
+  pact: z
+    .object({
+      roundId: z.string(),
+      title: z.string(),
+      percent: z.number(),
+      signed: z.number().int(),
+      total: z.number().int(),
+      open: z.boolean(),
+    })
+    .nullable(),
   /** Per area: questions, answered (unit column), with evidence. */
   progress: z.array(
     z.object({

@@ -12,6 +12,7 @@ import { type Executor, lockKey } from "../../../kernel/db/transaction";
 import { DomainError, fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, can, scopeRoots } from "../../../kernel/identity/actor";
 import type { Unit } from "../../../kernel/org/units";
+import { pactCompletion } from "../../integrity-pact/server";
 import type { CycleDetail, CycleWire, GapsWire, OverviewRow, ScoreSummary, WorksheetWire } from "../contract";
 import { type Answer, answerValue } from "../domain/answers";
 import { type Fraction, mul, toNumber } from "../domain/fraction";
@@ -454,6 +455,8 @@ export class ZiService {
     const t = TRANSITIONS[input.command];
     const { unit } = await this.cycleFor(actor, id, ZI_PERMISSIONS.read);
     assertScope(actor, t.permission, unit);
+    // Read before the transaction (SQLite has one connection): the integrity pact's live completion.
+    const pact = input.command === "declare" ? await pactCompletion(this.ctx, unit.id) : null;
     await this.db.transaction().execute(async (trx) => {
       await this.lock(trx, id);
       const cycle = await this.cycleRow(trx, id);
@@ -464,7 +467,8 @@ export class ZiService {
       const failure = checkTransition(input.command, {
         stage: cycle.stage,
         declarationRecorded: cycle.declarationDate !== null && cycle.declarationFileId !== null,
-        pactPercent: cycle.pactPercent,
+        // Signatures collected in Zona count when the unit has a pact round; else the recorded share.
+        pactPercent: pact ? pact.percent : cycle.pactPercent,
         tpiReady: failing.length === 0,
         tpiFailingGates: failing,
         today,
@@ -555,6 +559,7 @@ export class ZiService {
       scores,
       readiness,
       leadingColumn: leadingColumn(cycle.stage),
+      pact: await pactCompletion(this.ctx, unit.id),
       progress: await this.progress(rubric, id, cycle.unitId),
       commands: this.commandsFor(actor, cycle, unit),
       editable: this.editableFor(actor, cycle, unit),

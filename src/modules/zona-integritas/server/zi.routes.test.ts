@@ -64,8 +64,23 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
+  /** An employee signs the unit's open integrity pact round (idempotent). */
+  const signPact = async (email: string) => {
+    const s = await t.login(email);
+    const round = (await s.request({ method: "GET", url: "/api/pact/mine" }))
+      .json()
+      .items.find((r: any) => r.status === "open");
+    const shown = (await s.request({ method: "GET", url: `/api/pact/mine/${round.roundId}` })).json();
+    const res = await s.request({
+      method: "POST",
+      url: `/api/pact/rounds/${round.roundId}/sign`,
+      payload: { textHash: shown.round.textHash, agree: true },
+    });
+    expect([200, 201]).toContain(res.statusCode);
+  };
   /** Declare and start self-assessment: the path every worksheet test needs. */
   const toSelfAssessment = async (id: string) => {
+    await signPact("pegawai@zona.demo");
     const fileId = await uploadPdf(coord, bekasi(), "berita-acara.pdf");
     const c = (await detail(coord, id)).cycle;
     const patched = await coord.request({
@@ -129,9 +144,12 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
         version: c.version,
       },
     });
+    // The unit has a pact round in Zona (10 of 11 signed): its live count decides, not the recorded 96.5 %.
     const pact = await move(coord, c.id, "declare");
     expect(pact.json().error.code).toBe("ZI_PACT_INCOMPLETE");
-    expect(pact.json().error.message).toContain("96.5");
+    expect(pact.json().error.message).toContain("90.9");
+    const d0 = await detail(coord, c.id);
+    expect(d0.pact).toMatchObject({ signed: 10, total: 11, open: true });
     expect((await detail(coord, c.id)).cycle.stage).toBe("pencanangan");
     // A stale version is refused.
     const stale = await coord.request({
@@ -147,6 +165,10 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
       url: `/api/zi/cycles/${c.id}`,
       payload: { pactPercent: 100, version: v },
     });
+    // A recorded 100 % does not override the pact round: the last employee must sign.
+    expect((await move(coord, c.id, "declare")).json().error.code).toBe("ZI_PACT_INCOMPLETE");
+    await signPact("pegawai@zona.demo");
+    expect((await detail(coord, c.id)).pact).toMatchObject({ signed: 11, total: 11, percent: 100 });
     expect((await move(coord, c.id, "declare")).json().stage).toBe("pembangunan");
     // An employee cannot run a command; the TPI cannot run the unit's.
     const emp = await t.login("pegawai@zona.demo");
@@ -307,9 +329,16 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
     expect(again.json()).toEqual({ linked: 0 });
     const sheet = (await tpi.request({ method: "GET", url: `/api/zi/cycles/${c.id}/worksheet` })).json();
     for (const k of keys) expect(sheet.evidence[k].map((f: any) => f.name)).toEqual(["sk-tim.pdf"]);
+    // Questions with evidence: these files plus records other modules linked for the unit.
+    const covered = new Set([...keys, ...Object.keys(sheet.records)]);
     const d = await detail(coord, c.id);
-    expect(d.scores.unit.withEvidence).toBe(3);
-    expect(d.progress.find((p: any) => p.areaKey === questions[0]!.area.key).withEvidence).toBe(3);
+    expect(d.scores.unit.withEvidence).toBe(covered.size);
+    const areaKeys = questions
+      .filter((e) => e.area.key === questions[0]!.area.key)
+      .map((e) => e.question.key);
+    expect(d.progress.find((p: any) => p.areaKey === questions[0]!.area.key).withEvidence).toBe(
+      areaKeys.filter((k) => covered.has(k)).length,
+    );
     // A file of another unit is refused.
     const bandungFile = await uploadPdf(bandungHead, t.units["KPKNL-BANDUNG"]!);
     const foreign = await coord.request({
@@ -562,7 +591,17 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
 
   it("shows other modules' records linked as evidence, within the unit's scope only", async () => {
     const c = await newCycle(2035);
-    const keys = questions.slice(10, 12).map((e) => e.question.key);
+    const recorded = async () =>
+      Object.keys(
+        (await coord.request({ method: "GET", url: `/api/zi/cycles/${c.id}/worksheet` })).json().records,
+      );
+    // Pick two questions no demo record covers yet.
+    const already = new Set(await recorded());
+    const keys = questions
+      .map((e) => e.question.key)
+      .filter((k) => !already.has(k))
+      .slice(0, 2);
+    const base = already.size;
     const ref = {
       module: "change-management",
       type: "activity",
@@ -583,7 +622,7 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
     expect(await recordEvidenceLinks(t.ctx, ref)).toEqual([...keys].sort());
     const sheet = (await coord.request({ method: "GET", url: `/api/zi/cycles/${c.id}/worksheet` })).json();
     expect(sheet.records[keys[0]!]).toEqual([{ ...ref, title: "Sosialisasi ZI (revisi)" }]);
-    expect((await detail(coord, c.id)).scores.unit.withEvidence).toBe(2);
+    expect((await detail(coord, c.id)).scores.unit.withEvidence).toBe(base + 2);
     await expect(
       linkRecordEvidence(t.ctx, system, { unitId: bekasi(), questionKeys: ["no.such.key"], ref }),
     ).rejects.toMatchObject({ code: "ZI_QUESTION_UNKNOWN" });
@@ -617,7 +656,7 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
       questionKey: keys[0],
     });
     expect(await recordEvidenceLinks(t.ctx, ref)).toEqual([keys[1]]);
-    expect((await detail(coord, c.id)).scores.unit.withEvidence).toBe(1);
+    expect((await detail(coord, c.id)).scores.unit.withEvidence).toBe(base + 1);
     await unlinkRecordEvidence(t.ctx, system, {
       unitId: bekasi(),
       module: ref.module,

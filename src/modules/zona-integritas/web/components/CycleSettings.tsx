@@ -13,14 +13,15 @@ import {
 import { IconDeviceFloppy, IconFileUpload } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { issuesByPath } from "../../../../ui/api";
 import { ErrorAlert } from "../../../../ui/components/ErrorAlert";
 import { notifySuccess } from "../../../../ui/notify";
-import type { CycleWire } from "../../contract";
+import type { CycleDetail, CycleWire } from "../../contract";
 import { type Predicate, type UpdateCycleInput, uploadFile, useCycleMutations, ziDownloads } from "../api";
 
 /** Pact percentage, declaration (date and file), prior WBK and target: what the gates of pencanangan read. */
-export function CycleSettings({ cycle }: { cycle: CycleWire }) {
+export function CycleSettings({ cycle, pact: live }: { cycle: CycleWire; pact?: CycleDetail["pact"] }) {
   const { t } = useTranslation("zi");
   const { update } = useCycleMutations(cycle.id);
   const [target, setTarget] = useState<Predicate>(cycle.target);
@@ -72,7 +73,22 @@ export function CycleSettings({ cycle }: { cycle: CycleWire }) {
             data={["WBK", "WBBM"]}
           />
         </div>
+        {live ? (
+          // Signatures collected in Zona decide the pencanangan gate; the recorded share is a fallback.
+          <Text size="sm" data-testid="zi-pact-live">
+            {t("settings.pactLive", {
+              title: live.title,
+              signed: live.signed,
+              total: live.total,
+              percent: live.percent.toLocaleString("id-ID", { maximumFractionDigits: 2 }),
+            })}{" "}
+            <Anchor component={Link} to="/pakta" size="sm">
+              {t("settings.pactOpen")}
+            </Anchor>
+          </Text>
+        ) : null}
         <NumberInput
+          disabled={Boolean(live)}
           label={t("settings.pactPercent")}
           description={t("settings.pactHelp")}
           min={0}

@@ -308,7 +308,7 @@ function CycleOverview({
             </Section>
             {can(ZI_PERMISSIONS.manage) ? (
               <Section title={t("settings.title")} id="zi-settings">
-                <CycleSettings key={cycle.version} cycle={cycle} />
+                <CycleSettings key={cycle.version} cycle={cycle} pact={detail.pact} />
               </Section>
             ) : null}
           </Stack>

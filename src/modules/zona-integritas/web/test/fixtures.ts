@@ -156,6 +156,7 @@ export function detailOf(opts: {
   const score = (c: Column) => scoreAnswers(rubric, answers[c]);
   return {
     cycle,
+    pact: null,
     events: opts.events ?? [
       {
         id: "e1",

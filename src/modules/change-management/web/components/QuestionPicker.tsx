@@ -1,0 +1,53 @@
+import { MultiSelect } from "@mantine/core";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { RubricTree } from "../api";
+
+/** Every question of the rubric as "sourceId · text", grouped by component and area. */
+export function questionOptions(rubric: RubricTree | undefined) {
+  if (!rubric) return [];
+  return rubric.components.flatMap((c) =>
+    c.areas.map((a) => ({
+      group: `${c.name} · ${a.name}`,
+      items: a.subpillars.flatMap((s) =>
+        s.questions.map((q) => ({ value: q.key, label: `${q.sourceId} · ${q.text}` })),
+      ),
+    })),
+  );
+}
+
+export function questionIndex(rubric: RubricTree | undefined) {
+  const out = new Map<string, { sourceId: string; text: string; area: string }>();
+  for (const c of rubric?.components ?? [])
+    for (const a of c.areas)
+      for (const s of a.subpillars)
+        for (const q of s.questions)
+          out.set(q.key, { sourceId: q.sourceId, text: q.text, area: `${c.name} · ${a.name}` });
+  return out;
+}
+
+/** Pick the LKE questions an activity is evidence for (searchable, grouped by area). */
+export function QuestionPicker(props: {
+  rubric: RubricTree | undefined;
+  value: string[];
+  onChange: (v: string[]) => void;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation("cm");
+  const data = useMemo(() => questionOptions(props.rubric), [props.rubric]);
+  return (
+    <MultiSelect
+      label={t("activity.questions")}
+      description={t("activity.questionsHint")}
+      placeholder={t("activity.questionsPlaceholder")}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      searchable
+      clearable
+      disabled={props.disabled || !props.rubric}
+      maxDropdownHeight={320}
+      nothingFoundMessage={t("activity.questionsNone")}
+    />
+  );
+}

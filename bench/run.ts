@@ -25,6 +25,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
+import { surveysBench } from "./surveys";
 import { ziBench } from "./zi";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -259,6 +260,7 @@ try {
   code = await main();
   killChildren();
   code = Math.max(code, await ziBench());
+  code = Math.max(code, await surveysBench());
 } catch (err) {
   console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
   code = 1;

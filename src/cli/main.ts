@@ -5,6 +5,7 @@ import { VERSION } from "../server/version";
 import { registerAdminCommands } from "./admin";
 import { registerDataCommands } from "./data";
 import { registerServeCommand } from "./serve";
+import { registerSurveyCommands } from "./surveys";
 import { registerZiCommands } from "./zi";
 
 /**
@@ -29,6 +30,8 @@ registerServeCommand(program);
 registerAdminCommands(program);
 registerDataCommands(program);
 registerZiCommands(program);
+// after the ZI commands: both add subcommands to `zona compute`
+registerSurveyCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -7,6 +7,11 @@ export interface PermissionDef {
   key: string;
   id: string;
   en: string;
+  /**
+   * Reads what only its designated holders may see (e.g. whistle-blowing reports). The built-in
+   * administrator does not hold it, but may assign a role containing it (audited).
+   */
+  sensitive?: boolean;
 }
 
 /** A scheduled job: runs once per slot across all nodes (see kernel/jobs). */

@@ -71,7 +71,7 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
 
   const db = database.db;
   const audit = new AuditLog(db, database.dialect, clock);
-  const rateLimiter = new RateLimiter(db, config.sessionSecret);
+  const rateLimiter = new RateLimiter(db, config.sessionSecret, database.dialect);
   const outbox = new Outbox(db, clock);
   for (const channel of channelsFromConfig(config, log)) outbox.use(channel);
   const org = new OrgService(db, audit, clock);
@@ -115,7 +115,17 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
     for (const [type, handler] of Object.entries(m.outboxHandlers ?? {}))
       outbox.register(type, (payload) => handler(ctx, payload));
   }
-  await identity.syncBuiltinRoles(resolveBuiltinRoles(modules.map((m) => m.grants)));
+  const sensitive = new Set(
+    permissions()
+      .filter((p) => p.sensitive)
+      .map((p) => p.key),
+  );
+  await identity.syncBuiltinRoles(
+    resolveBuiltinRoles(
+      modules.map((m) => m.grants),
+      sensitive,
+    ),
+  );
   return ctx;
 }
 

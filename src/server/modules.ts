@@ -12,10 +12,14 @@ import type { ServerModule } from "../kernel/module";
 import { notifyMigrations } from "../kernel/notify";
 import { orgModule } from "../kernel/org";
 import { cmModule } from "../modules/change-management/server";
+import { complaintsModule } from "../modules/complaints/server";
 import { cultureModule } from "../modules/culture/server";
 import { pactModule } from "../modules/integrity-pact/server";
+import { integrityModule } from "../modules/integrity-reports/server";
 import { mediaModule } from "../modules/media/server";
 import { monevModule } from "../modules/monitoring/server";
+import { standardsModule } from "../modules/service-standards/server";
+import { surveysModule } from "../modules/surveys/server";
 import { ziModule } from "../modules/zona-integritas/server";
 import { systemModule } from "./system";
 
@@ -36,13 +40,18 @@ export const kernelModules: ServerModule[] = [
 
 /** Domain modules, in dependency order. */
 export const domainModules: ServerModule[] = [
-  // ZI first: its demo cycles were declared before this year's pact round (seeds run in this order).
+  // Seeds run in this order: the surveys first (ZI pulls its IPAK/IPKP from them), then ZI, whose
+  // demo cycles were declared before this year's integrity-pact round.
+  surveysModule,
   ziModule,
   pactModule,
   cmModule,
   cultureModule,
   monevModule,
   mediaModule,
+  standardsModule,
+  complaintsModule,
+  integrityModule,
 ];
 
 export const allModules: ServerModule[] = [...kernelModules, ...domainModules];

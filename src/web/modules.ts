@@ -1,8 +1,12 @@
 import { cmWebModule } from "../modules/change-management/web/routes";
+import { complaintsWebModule } from "../modules/complaints/web/routes";
 import { cultureWebModule } from "../modules/culture/web/routes";
 import { pactWebModule } from "../modules/integrity-pact/web/routes";
+import { integrityWebModule } from "../modules/integrity-reports/web/routes";
 import { mediaWebModule } from "../modules/media/web/routes";
 import { monevWebModule } from "../modules/monitoring/web/routes";
+import { standardsWebModule } from "../modules/service-standards/web/routes";
+import { surveysWebModule } from "../modules/surveys/web/routes";
 import { ziModule } from "../modules/zona-integritas/web/routes";
 import type { WebModule } from "../ui/module";
 import { adminModule } from "./admin/routes";
@@ -19,6 +23,10 @@ import { adminModule } from "./admin/routes";
   cultureWebModule,
   monevWebModule,
   mediaWebModule,
+  surveysWebModule,
+  standardsWebModule,
+  complaintsWebModule,
+  integrityWebModule,
   adminModule,
 ];
  *
@@ -31,5 +39,9 @@ export const webModules: WebModule[] = [
   cultureWebModule,
   monevWebModule,
   mediaWebModule,
+  surveysWebModule,
+  standardsWebModule,
+  complaintsWebModule,
+  integrityWebModule,
   adminModule,
 ];

@@ -112,6 +112,8 @@ export async function startNode(opts: NodeOptions): Promise<ZonaNode> {
     NODE_ENV: "production",
     PUBLIC_URL: "http://127.0.0.1",
     SESSION_SECRET,
+    // production requires the whistle-blowing key (a fixed test key: both nodes must share it)
+    WBS_ENCRYPTION_KEY: "5a".repeat(32),
     HOST: "127.0.0.1",
     PORT: "0",
     DATABASE_URL: opts.databaseUrl,

@@ -36,12 +36,21 @@ describe("configuration", () => {
 
   it("requires secrets in production instead of defaulting them", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrowError(
-      /SESSION_SECRET: is required in production[\s\S]*PUBLIC_URL/,
+      /SESSION_SECRET: is required in production[\s\S]*PUBLIC_URL[\s\S]*WBS_ENCRYPTION_KEY/,
     );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: "production",
+        SESSION_SECRET: "x".repeat(40),
+        PUBLIC_URL: "https://a.go.id",
+        WBS_ENCRYPTION_KEY: "abc",
+      }),
+    ).toThrowError(/WBS_ENCRYPTION_KEY: must be 32 bytes/);
     const c = loadConfig({
       NODE_ENV: "production",
       SESSION_SECRET: "x".repeat(40),
       PUBLIC_URL: "https://zona.example.go.id",
+      WBS_ENCRYPTION_KEY: "ab".repeat(32),
     });
     expect(c.isProduction).toBe(true);
     expect(c.demo).toBe(false);

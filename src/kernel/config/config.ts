@@ -54,6 +54,16 @@ export const configSchema = z.object({
   JOBS: bool.default(true),
   JOBS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   NODE_ID: z.string().max(100).optional(),
+  /** Encrypts whistle-blowers' optional identity fields and attachments (AES-256-GCM); 32 bytes. */
+  WBS_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), "base64").length === 32,
+      "must be 32 bytes: 64 hex digits or base64",
+    )
+    .optional(),
+  /** Proof-of-work difficulty of the anonymous channel (leading zero bits; 16 ≈ one second on a phone). */
+  WBS_POW_BITS: z.coerce.number().int().min(8).max(24).default(16),
 });
 
 /**
@@ -65,6 +75,7 @@ function crossChecks(env: Record<string, string>): string[] {
   if (env.NODE_ENV === "production") {
     if (!env.SESSION_SECRET) problems.push("SESSION_SECRET: is required in production");
     if (!env.PUBLIC_URL) problems.push("PUBLIC_URL: is required in production");
+    if (!env.WBS_ENCRYPTION_KEY) problems.push("WBS_ENCRYPTION_KEY: is required in production");
   }
   if (env.FILES_DRIVER === "s3") {
     for (const k of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {

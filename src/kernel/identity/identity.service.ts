@@ -377,7 +377,17 @@ export class IdentityService {
       .executeTakeFirst();
     if (!role) fail("IDENTITY_ROLE_NOT_FOUND", { key: roleKey });
     const perms = codec.json<string[]>(role.permissions);
-    const missing = perms.filter((p) => !can(actor, p, unitPath));
+    // A full administrator (roles and users) may hand out sensitive permissions it does not hold
+    // itself: it appoints, e.g., the whistle-blowing handler without reading the reports.
+    const sensitive = new Set(
+      this.o
+        .permissions()
+        .filter((p) => p.sensitive)
+        .map((p) => p.key),
+    );
+    const appoints =
+      can(actor, "identity.role.write", unitPath) && can(actor, "identity.user.write", unitPath);
+    const missing = perms.filter((p) => !can(actor, p, unitPath) && !(appoints && sensitive.has(p)));
     if (missing.length) fail("IDENTITY_ROLE_ESCALATION", { key: roleKey, permissions: missing.join(", ") });
   }
 

@@ -90,10 +90,21 @@ export const builtinRoles: RoleDef[] = [
 
 export const ROLE_KEYS = builtinRoles.map((r) => r.key);
 
-/** Built-in roles with every module's grants merged in (deduplicated, sorted). */
-export function resolveBuiltinRoles(grants: Array<Record<string, string[]> | undefined>): RoleDef[] {
-  return builtinRoles.map((r) => {
+/**
+ * Built-in roles with every module's grants merged in (deduplicated, sorted). The administrator
+ * also holds every permission any built-in role has — it creates those users, and may only hand out
+ * roles whose permissions it holds — except the `sensitive` ones (see PermissionDef).
+ */
+export function resolveBuiltinRoles(
+  grants: Array<Record<string, string[]> | undefined>,
+  sensitive: ReadonlySet<string> = new Set(),
+): RoleDef[] {
+  const roles = builtinRoles.map((r) => {
     const extra = grants.flatMap((g) => g?.[r.key] ?? []);
     return { ...r, permissions: [...new Set([...r.permissions, ...extra])].sort() };
   });
+  const everything = new Set(roles.flatMap((r) => r.permissions).filter((p) => !sensitive.has(p)));
+  return roles.map((r) =>
+    r.key === "admin" ? { ...r, permissions: [...new Set([...r.permissions, ...everything])].sort() } : r,
+  );
 }

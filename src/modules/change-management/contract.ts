@@ -191,6 +191,12 @@ export const linkQuestionsBody = z.strictObject({
   questionKeys: z.array(z.string().min(1).max(120)).max(50),
 });
 
+/** GET|PUT /api/cm/decrees/:id/questions: the LKE questions a decree (SK) is evidence for. */
+export const recordQuestionsSchema = z.object({
+  questionKeys: z.array(z.string()),
+});
+export type RecordQuestionsWire = z.infer<typeof recordQuestionsSchema>;
+
 /** GET /api/cm/activities/mine: the caller's own activities (person in charge), any unit. */
 export const myActivitySchema = z.object({
   id: z.string(),
@@ -218,6 +224,8 @@ export const changeSchema = z.object({
   integrated: z.boolean(),
   integrationRef: z.string(),
   integrationFile: fileRefSchema.nullable(),
+  /** The LKE questions this change is linked to as evidence (Zona Integritas worksheet). */
+  questionKeys: z.array(z.string()),
 });
 export type ChangeWire = z.infer<typeof changeSchema>;
 

@@ -137,3 +137,15 @@ export const mineRoundSchema = z.object({
   signature: signatureSchema.nullable(),
 });
 export type MineRound = z.infer<typeof mineRoundSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// A round as LKE evidence (Zona Integritas worksheet)
+
+/** PUT /api/pact/rounds/:id/questions: the set of LKE question keys the round proves (replaces). */
+export const linkQuestionsBody = z.strictObject({
+  questionKeys: z.array(z.string().min(1).max(120)).max(50),
+});
+export type LinkQuestionsInput = z.infer<typeof linkQuestionsBody>;
+
+export const roundQuestionsSchema = z.object({ questionKeys: z.array(z.string()) });
+export type RoundQuestions = z.infer<typeof roundQuestionsSchema>;

@@ -19,3 +19,16 @@ export function lazyPage(
     </RequirePermission>
   );
 }
+
+/**
+ * A public page (no account: survey form, complaint form, tracking) loaded on demand. It must not
+ * use the session: it renders outside the signed-in shell.
+ */
+export function publicLazyPage(load: () => Promise<{ default: ComponentType }>): ReactElement {
+  const Page = lazy(load);
+  return (
+    <Suspense fallback={<PageLoader minHeight="100vh" />}>
+      <Page />
+    </Suspense>
+  );
+}

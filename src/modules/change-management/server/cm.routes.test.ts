@@ -621,4 +621,126 @@ describe.each(testLanes())("change-management routes on $name", (lane) => {
     expect(changes.getColumn(2).values).toContain("Arsip digital");
     expect(wb.getWorksheet("Role model")!.getColumn(3).values).toContain("Apel pagi");
   });
+  const worksheetRecords = async (key: string) => {
+    const cycles = (await coord.request({ method: "GET", url: `/api/zi/cycles?unitId=${bekasi()}` })).json()
+      .items;
+    const sheet = await coord.request({ method: "GET", url: `/api/zi/cycles/${cycles[0].id}/worksheet` });
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    return (sheet.json().records[key] ?? []) as Array<{
+      module: string;
+      type: string;
+      id: string;
+      title: string;
+      path: string;
+    }>;
+  };
+  const putQuestions = (s: Session, url: string, questionKeys: string[]) =>
+    s.request({ method: "PUT", url, payload: { questionKeys } });
+
+  it.each([
+    {
+      kind: "team",
+      list: "/api/cm/team",
+      title: "SK Tim Kerja ZI No.",
+      path: "/perubahan/tim",
+      keys: ["pemenuhan.mp.tim-kerja.a", "pemenuhan.mp.tim-kerja.b"],
+    },
+    {
+      kind: "agents",
+      list: "/api/cm/agents",
+      title: "SK Agen Perubahan No.",
+      path: "/perubahan/agen",
+      keys: ["pemenuhan.mp.pola-pikir-budaya-kerja.b", "pemenuhan.mp.pola-pikir-budaya-kerja.d"],
+    },
+  ])("links the $kind decree (SK) to LKE questions: replace, unlink, bad key, scope", async (c) => {
+    const current = (await coord.request({ method: "GET", url: `${c.list}?unitId=${bekasi()}` })).json()
+      .decree;
+    expect(current).not.toBeNull();
+    const url = `/api/cm/decrees/${current.id}/questions`;
+    const linked = await putQuestions(coord, url, c.keys);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toEqual({ questionKeys: c.keys });
+    expect((await coord.request({ method: "GET", url })).json()).toEqual({ questionKeys: c.keys });
+    const ref = {
+      module: "change-management",
+      type: "decree",
+      id: current.id,
+      title: `${c.title} ${current.number}`,
+      path: c.path,
+    };
+    expect(await worksheetRecords(c.keys[0]!)).toContainEqual(ref);
+    expect(await worksheetRecords(c.keys[1]!)).toContainEqual(ref);
+
+    // The set given replaces the previous one.
+    const narrowed = await putQuestions(coord, url, [c.keys[1]!]);
+    expect(narrowed.json()).toEqual({ questionKeys: [c.keys[1]] });
+    expect((await worksheetRecords(c.keys[0]!)).some((r) => r.id === current.id)).toBe(false);
+    expect(await worksheetRecords(c.keys[1]!)).toContainEqual(ref);
+
+    // An unknown question refuses the whole set: nothing changes.
+    const unknown = await putQuestions(coord, url, [c.keys[0]!, "no.such.question"]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe("ZI_QUESTION_UNKNOWN");
+    expect((await coord.request({ method: "GET", url })).json()).toEqual({ questionKeys: [c.keys[1]] });
+
+    // Staff may not link; another office's head is out of scope.
+    for (const s of [pegawai, agen, bandungHead]) {
+      expect((await putQuestions(s, url, [])).statusCode).toBe(403);
+      expect((await s.request({ method: "GET", url })).statusCode).toBe(403);
+    }
+    expect((await putQuestions(bandungHead, url, [])).json().error.code).toBe("OUT_OF_SCOPE");
+    expect((await putQuestions(coord, "/api/cm/decrees/nope/questions", [])).json().error.code).toBe(
+      "CM_DECREE_NOT_FOUND",
+    );
+
+    // An empty set unlinks it from the worksheet.
+    expect((await putQuestions(coord, url, [])).json()).toEqual({ questionKeys: [] });
+    expect((await worksheetRecords(c.keys[1]!)).some((r) => r.id === current.id)).toBe(false);
+  });
+
+  it("links a change agent's concrete change to LKE questions; deleting the change unlinks it", async () => {
+    const data = (await agen.request({ method: "GET", url: `/api/cm/agents?unitId=${bekasi()}` })).json();
+    const me = data.agents.find((a: any) => a.userId === person("agen.perubahan"));
+    const created = await agen.request({
+      method: "POST",
+      url: `/api/cm/agents/${me.id}/changes`,
+      payload: { title: "Loket prioritas lansia", realisedDate: "2026-10-01" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().questionKeys).toEqual([]);
+    const id = created.json().id as string;
+    const url = `/api/cm/changes/${id}/questions`;
+    const keys = ["reform.mp.komitmen-perubahan.a", "reform.mp.komitmen-perubahan.b"];
+    // The agent records the change, but only a manager links it to the worksheet.
+    const byAgent = await putQuestions(agen, url, keys);
+    expect(byAgent.statusCode).toBe(403);
+    expect((await putQuestions(bandungHead, url, keys)).statusCode).toBe(403);
+    const linked = await putQuestions(coord, url, keys);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ id, title: "Loket prioritas lansia", questionKeys: keys });
+    const ref = {
+      module: "change-management",
+      type: "change",
+      id,
+      title: "Perubahan oleh agen perubahan Agen Perubahan: Loket prioritas lansia",
+      path: "/perubahan/agen",
+    };
+    expect(await worksheetRecords(keys[0]!)).toContainEqual(ref);
+    // The agents page shows the links on the change.
+    const again = (await agen.request({ method: "GET", url: `/api/cm/agents?unitId=${bekasi()}` })).json();
+    const change = again.agents.flatMap((a: any) => a.changes).find((x: any) => x.id === id);
+    expect(change.questionKeys).toEqual(keys);
+
+    const narrowed = await putQuestions(coord, url, [keys[1]!]);
+    expect(narrowed.json().questionKeys).toEqual([keys[1]]);
+    expect((await worksheetRecords(keys[0]!)).some((r) => r.id === id)).toBe(false);
+    const unknown = await putQuestions(coord, url, ["no.such.question"]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe("ZI_QUESTION_UNKNOWN");
+    expect((await putQuestions(coord, "/api/cm/changes/nope/questions", [])).statusCode).toBe(404);
+
+    // The agent deletes their change: it leaves the worksheet even though they cannot link.
+    expect((await agen.request({ method: "DELETE", url: `/api/cm/changes/${id}` })).statusCode).toBe(204);
+    expect((await worksheetRecords(keys[1]!)).some((r) => r.id === id)).toBe(false);
+  });
 });

@@ -47,6 +47,11 @@ export const cmErrors: ErrorCatalogue = {
     id: "Pegawai '{name}' sudah menjadi anggota tim.",
     en: "'{name}' is already a member of the team.",
   },
+  CM_DECREE_NOT_FOUND: {
+    status: 404,
+    id: "SK '{id}' tidak ditemukan.",
+    en: "Decree '{id}' was not found.",
+  },
   CM_MEMBER_NOT_FOUND: {
     status: 404,
     id: "Anggota tim '{id}' tidak ditemukan pada SK yang berlaku.",

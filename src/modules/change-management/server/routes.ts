@@ -20,6 +20,7 @@ import {
   myActivitiesSchema,
   personSchema,
   planSchema,
+  recordQuestionsSchema,
   roleModelSchema,
   teamHistorySchema,
   teamSchema,
@@ -202,6 +203,43 @@ export function cmRoutes(app: ZonaApp, cm: CmService) {
     },
     config: { access: manage },
     handler: async (req) => cm.setQuestions(actorOf(req), req.params.id, req.body.questionKeys),
+  });
+
+  // ---- decrees and changes as LKE evidence ----
+
+  app.get("/api/cm/decrees/:id/questions", {
+    schema: {
+      tags,
+      summary: "The LKE questions a decree (SK Tim Kerja ZI or SK Agen Perubahan) is evidence for",
+      params: idParam,
+      response: { 200: recordQuestionsSchema },
+    },
+    config: { access: manage },
+    handler: async (req) => cm.decreeQuestions(actorOf(req), req.params.id),
+  });
+
+  app.put("/api/cm/decrees/:id/questions", {
+    schema: {
+      tags,
+      summary: "Link a decree to LKE questions (replaces the set; needs zi.worksheet.write too)",
+      params: idParam,
+      body: linkQuestionsBody,
+      response: { 200: recordQuestionsSchema },
+    },
+    config: { access: manage },
+    handler: async (req) => cm.setDecreeQuestions(actorOf(req), req.params.id, req.body.questionKeys),
+  });
+
+  app.put("/api/cm/changes/:id/questions", {
+    schema: {
+      tags,
+      summary: "Link a change agent's concrete change to LKE questions (replaces the set)",
+      params: idParam,
+      body: linkQuestionsBody,
+      response: { 200: changeSchema },
+    },
+    config: { access: manage },
+    handler: async (req) => cm.setChangeQuestions(actorOf(req), req.params.id, req.body.questionKeys),
   });
 
   // ---- change agents ----

@@ -12,7 +12,12 @@ import type { Executor } from "../../../kernel/db/transaction";
 import { DomainError, fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, can, scopeRoots, systemActor } from "../../../kernel/identity/actor";
 import type { Unit } from "../../../kernel/org/units";
-import { linkRecordEvidence, recordEvidenceLinks, unlinkRecordEvidence } from "../../zona-integritas/server";
+import {
+  linkRecordEvidence,
+  type RecordRef,
+  recordEvidenceLinks,
+  unlinkRecordEvidence,
+} from "../../zona-integritas/server";
 import type {
   ActivityDetailWire,
   ActivityWire,
@@ -26,6 +31,7 @@ import type {
   MyActivityWire,
   PersonWire,
   PlanWire,
+  RecordQuestionsWire,
   RoleModelWire,
   TeamHistoryWire,
   TeamWire,
@@ -43,6 +49,14 @@ import { assertTeam, diffMembers, type MemberSpec, normaliseMember } from "../do
 
 const P = CM_PERMISSIONS;
 export const CM_RECORD = { module: "change-management", type: "activity" } as const;
+/** The team decree (SK Tim Kerja ZI) and the change-agent decree (SK Agen Perubahan) as LKE evidence. */
+export const CM_DECREE_RECORD = { module: "change-management", type: "decree" } as const;
+/** A concrete change (perubahan konkret) of a change agent as LKE evidence. */
+export const CM_CHANGE_RECORD = { module: "change-management", type: "change" } as const;
+const DECREE_LABEL: Record<DecreeKind, { title: string; path: string }> = {
+  team: { title: "SK Tim Kerja ZI", path: "/perubahan/tim" },
+  agents: { title: "SK Agen Perubahan", path: "/perubahan/agen" },
+};
 type DecreeKind = "team" | "agents";
 
 interface ActivityRow {
@@ -116,7 +130,11 @@ function decodeMember(r: Record<string, unknown>): MemberWire {
   };
 }
 
-function decodeChange(r: Record<string, unknown>, files: Map<string, FileRefWire>): ChangeWire {
+function decodeChange(
+  r: Record<string, unknown>,
+  files: Map<string, FileRefWire>,
+  questionKeys: string[],
+): ChangeWire {
   const fileId = codec.textOrNull(r.integration_file_id);
   return {
     id: codec.text(r.id),
@@ -128,6 +146,7 @@ function decodeChange(r: Record<string, unknown>, files: Map<string, FileRefWire
     integrated: codec.bool(r.integrated),
     integrationRef: codec.text(r.integration_ref),
     integrationFile: fileId ? (files.get(fileId) ?? null) : null,
+    questionKeys,
   };
 }
 
@@ -949,17 +968,87 @@ export class CmService {
     const row = await this.activityRow(id);
     const unit = await this.unitById(row.unitId);
     assertScope(actor, P.manage, unit);
-    const wanted = [...new Set(questionKeys)];
-    const current = await recordEvidenceLinks(this.ctx, { ...CM_RECORD, id });
-    if (wanted.length)
-      await linkRecordEvidence(this.ctx, actor, {
-        unitId: unit.id,
-        questionKeys: wanted,
-        ref: { ...CM_RECORD, id, title: row.title, path: `/perubahan/rencana/${id}` },
-      });
-    for (const key of current.filter((k) => !wanted.includes(k)))
-      await unlinkRecordEvidence(this.ctx, actor, { unitId: unit.id, ...CM_RECORD, id, questionKey: key });
+    await this.replaceLinks(
+      actor,
+      unit.id,
+      { ...CM_RECORD, id, title: row.title, path: `/perubahan/rencana/${id}` },
+      questionKeys,
+    );
     return this.activity(actor, id);
+  }
+
+  /**
+   * Make `questionKeys` the set of LKE questions the record is linked to: the new ones are linked
+   * (which also refreshes the title and path of the links kept), the others unlinked. Linking goes
+   * through the Zona Integritas module, which checks zi.worksheet.write and the question keys; an
+   * unknown key refuses the whole set before anything is unlinked.
+   */
+  private async replaceLinks(actor: Actor, unitId: string, ref: RecordRef, questionKeys: string[]) {
+    const wanted = [...new Set(questionKeys)];
+    const current = await recordEvidenceLinks(this.ctx, ref);
+    if (wanted.length) await linkRecordEvidence(this.ctx, actor, { unitId, questionKeys: wanted, ref });
+    for (const key of current.filter((k) => !wanted.includes(k)))
+      await unlinkRecordEvidence(this.ctx, actor, {
+        unitId,
+        module: ref.module,
+        type: ref.type,
+        id: ref.id,
+        questionKey: key,
+      });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Decrees and changes as LKE evidence
+
+  /** A decree (team or change agents) and its unit, when the actor holds `permission` over it. */
+  private async decreeFor(actor: Actor, id: string, permission: string) {
+    const r =
+      (await this.db.selectFrom("cm_decrees").selectAll().where("id", "=", id).executeTakeFirst()) ??
+      fail("CM_DECREE_NOT_FOUND", { id });
+    const decree = decodeDecree(r);
+    const kind = codec.text(r.kind) as DecreeKind;
+    const unit = await this.unitById(decree.unitId);
+    assertScope(actor, permission, unit);
+    return { decree, kind, unit };
+  }
+
+  /** GET /api/cm/decrees/:id/questions (managers: the picker's current value). */
+  async decreeQuestions(actor: Actor, id: string): Promise<RecordQuestionsWire> {
+    await this.decreeFor(actor, id, P.manage);
+    return { questionKeys: await recordEvidenceLinks(this.ctx, { ...CM_DECREE_RECORD, id }) };
+  }
+
+  /** The LKE questions an SK (Tim Kerja ZI or Agen Perubahan) proves: the set given replaces the previous one. */
+  async setDecreeQuestions(actor: Actor, id: string, questionKeys: string[]): Promise<RecordQuestionsWire> {
+    const { decree, kind, unit } = await this.decreeFor(actor, id, P.manage);
+    const label = DECREE_LABEL[kind];
+    await this.replaceLinks(
+      actor,
+      unit.id,
+      { ...CM_DECREE_RECORD, id, title: `${label.title} No. ${decree.number}`, path: label.path },
+      questionKeys,
+    );
+    return this.decreeQuestions(actor, id);
+  }
+
+  /** The LKE questions a change agent's concrete change proves (managers only; replaces the set). */
+  async setChangeQuestions(actor: Actor, id: string, questionKeys: string[]): Promise<ChangeWire> {
+    const change = await this.changeById(id);
+    const agent = await this.agentRow(change.agentId);
+    const unit = await this.unitById(agent.unitId);
+    assertScope(actor, P.manage, unit);
+    await this.replaceLinks(
+      actor,
+      unit.id,
+      {
+        ...CM_CHANGE_RECORD,
+        id,
+        title: `Perubahan oleh agen perubahan ${agent.name}: ${change.title}`,
+        path: "/perubahan/agen",
+      },
+      questionKeys,
+    );
+    return this.changeById(id);
   }
 
   /** GET /api/cm/activities/mine: where the caller is the person in charge (any unit). */
@@ -1082,7 +1171,12 @@ export class CmService {
       this.db,
       changeRows.map((r) => codec.textOrNull(r.integration_file_id)),
     );
-    const changes = changeRows.map((r) => decodeChange(r, files));
+    const links = new Map<string, string[]>();
+    for (const r of changeRows) {
+      const id = codec.text(r.id);
+      links.set(id, await recordEvidenceLinks(this.ctx, { ...CM_CHANGE_RECORD, id }));
+    }
+    const changes = changeRows.map((r) => decodeChange(r, files, links.get(codec.text(r.id)) ?? []));
     const roleModels: RoleModelWire[] = (
       ids.length
         ? await this.db
@@ -1264,7 +1358,7 @@ export class CmService {
       (await this.db.selectFrom("cm_changes").selectAll().where("id", "=", id).executeTakeFirst()) ??
       fail("CM_CHANGE_NOT_FOUND", { id });
     const files = await this.fileRefs(this.db, [codec.textOrNull(r.integration_file_id)]);
-    return decodeChange(r, files);
+    return decodeChange(r, files, await recordEvidenceLinks(this.ctx, { ...CM_CHANGE_RECORD, id }));
   }
 
   async updateChange(
@@ -1325,6 +1419,10 @@ export class CmService {
   async deleteChange(actor: Actor, id: string): Promise<void> {
     const before = await this.changeById(id);
     const { unit } = await this.agentWriter(actor, before.agentId);
+    // The worksheet must not keep pointing at a deleted change. The agent may delete their own change
+    // without holding zi.worksheet.write, so the links a manager made are removed on the module's behalf.
+    if (before.questionKeys.length)
+      await unlinkRecordEvidence(this.ctx, systemActor("cm"), { unitId: unit.id, ...CM_CHANGE_RECORD, id });
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("cm_changes").where("id", "=", id).execute();
       await this.ctx.audit.record(trx, actor, {

@@ -14,6 +14,7 @@ import type {
   MyActivitiesWire,
   PersonWire,
   PlanWire,
+  RecordQuestionsWire,
   RoleModelWire,
   TeamHistoryWire,
   TeamWire,
@@ -33,6 +34,7 @@ export const cmKeys = {
   mine: ["cm", "mine"] as const,
   agents: (unitId: string) => ["cm", "agents", unitId] as const,
   counts: (unitId: string, year: number) => ["cm", "counts", unitId, year] as const,
+  decreeQuestions: (id: string) => ["cm", "decree-questions", id] as const,
 };
 
 export function usePeople(unitId: string | undefined) {
@@ -249,6 +251,34 @@ export function useAddRoleModel(unitId: string) {
         date: v.date,
       }),
   );
+}
+
+export function useSetChangeQuestions(unitId: string) {
+  return useAgentsMutation(unitId, (v: { id: string; questionKeys: string[] }) =>
+    api.put<ChangeWire>(`/api/cm/changes/${encodeURIComponent(v.id)}/questions`, {
+      questionKeys: v.questionKeys,
+    }),
+  );
+}
+
+// ---- decrees as LKE evidence (managers) ----
+
+export function useDecreeQuestions(id: string | undefined) {
+  return useQuery({
+    queryKey: cmKeys.decreeQuestions(id ?? ""),
+    queryFn: () => api.get<RecordQuestionsWire>(`/api/cm/decrees/${encodeURIComponent(id ?? "")}/questions`),
+    enabled: !!id,
+    select: (d) => d.questionKeys,
+  });
+}
+
+export function useSetDecreeQuestions(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (questionKeys: string[]) =>
+      api.put<RecordQuestionsWire>(`/api/cm/decrees/${encodeURIComponent(id)}/questions`, { questionKeys }),
+    onSuccess: (d) => qc.setQueryData(cmKeys.decreeQuestions(id), d),
+  });
 }
 
 export const cmDownloads = {

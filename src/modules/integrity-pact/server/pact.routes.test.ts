@@ -461,4 +461,65 @@ describe.each(testLanes())("integrity pact routes on $name", (lane) => {
     expect(r).not.toContain(u.evaluator.name);
     expect(r.match(/Belum/g)?.length).toBe(2);
   });
+  it("links a round to LKE questions: shown on the worksheet, replaced, unlinked, refused", async () => {
+    const [round] = (await head.request({ method: "GET", url: `/api/pact/rounds?unitId=${bekasi()}` })).json()
+      .items;
+    const url = `/api/pact/rounds/${round.id}/questions`;
+    const put = (s: Session, questionKeys: string[]) =>
+      s.request({ method: "PUT", url, payload: { questionKeys } });
+    const cycles = (await head.request({ method: "GET", url: `/api/zi/cycles?unitId=${bekasi()}` })).json()
+      .items;
+    expect(cycles.length).toBeGreaterThan(0);
+    const records = async (key: string) => {
+      const sheet = await head.request({ method: "GET", url: `/api/zi/cycles/${cycles[0].id}/worksheet` });
+      expect(sheet.statusCode, sheet.body).toBe(200);
+      return (sheet.json().records[key] ?? []) as Array<{ id: string }>;
+    };
+    const keys = ["pemenuhan.mp.pola-pikir-budaya-kerja.d", "reform.mp.komitmen-pimpinan.a"];
+
+    expect((await head.request({ method: "GET", url })).json()).toEqual({ questionKeys: [] });
+    const linked = await put(head, keys);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toEqual({ questionKeys: [...keys].sort() });
+    const ref = {
+      module: "integrity-pact",
+      type: "round",
+      id: round.id,
+      title: "Pakta Integritas Pegawai KPKNL Bekasi 2026",
+      path: `/pakta?putaran=${round.id}`,
+    };
+    expect(await records(keys[0]!)).toContainEqual(ref);
+    expect(await records(keys[1]!)).toContainEqual(ref);
+
+    // The set given replaces the previous one.
+    expect((await put(head, [keys[0]!])).json()).toEqual({ questionKeys: [keys[0]] });
+    expect((await records(keys[1]!)).some((r) => r.id === round.id)).toBe(false);
+    expect(await records(keys[0]!)).toContainEqual(ref);
+
+    // An unknown question key: 400 naming it, nothing changed.
+    const unknown = await put(head, [keys[1]!, "no.such.question"]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe("ZI_QUESTION_UNKNOWN");
+    expect((await head.request({ method: "GET", url })).json()).toEqual({ questionKeys: [keys[0]] });
+    const malformed = await head.request({ method: "PUT", url, payload: { questionKeys: "x" } });
+    expect(malformed.statusCode).toBe(400);
+
+    // Readers, staff and another office's head may not link (nor read the links).
+    for (const s of [pegawai, tpi, bandungHead]) {
+      expect((await put(s, [])).statusCode).toBe(403);
+      expect((await s.request({ method: "GET", url })).statusCode).toBe(403);
+    }
+    expect((await put(bandungHead, [])).json().error.code).toBe("OUT_OF_SCOPE");
+    const missing = await head.request({
+      method: "PUT",
+      url: "/api/pact/rounds/nope/questions",
+      payload: { questionKeys: [] },
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe("PACT_ROUND_NOT_FOUND");
+
+    // An empty set takes the round off the worksheet.
+    expect((await put(head, [])).json()).toEqual({ questionKeys: [] });
+    expect((await records(keys[0]!)).some((r) => r.id === round.id)).toBe(false);
+  });
 });

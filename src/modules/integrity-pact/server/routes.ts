@@ -7,11 +7,13 @@ import type { ZonaApp } from "../../../kernel/http/types";
 import type { Actor } from "../../../kernel/identity/actor";
 import {
   createRoundBody,
+  linkQuestionsBody,
   listRoundsQuery,
   mineResponseSchema,
   mineRoundSchema,
   reminderResultSchema,
   roundDetailSchema,
+  roundQuestionsSchema,
   roundSchema,
   roundSummarySchema,
   signatureSchema,
@@ -93,6 +95,29 @@ export function pactRoutes(app: ZonaApp, ctx: AppContext, pact: PactService) {
     },
     config: { access: { permission: P.manage } },
     handler: async (req) => pact.remind(actorOf(req), req.params.id),
+  });
+
+  app.get("/api/pact/rounds/:id/questions", {
+    schema: {
+      tags,
+      summary: "The LKE questions this round is evidence for (Zona Integritas worksheet)",
+      params: idParam,
+      response: { 200: roundQuestionsSchema },
+    },
+    config: { access: { permission: P.manage } },
+    handler: async (req) => pact.roundQuestions(actorOf(req), req.params.id),
+  });
+
+  app.put("/api/pact/rounds/:id/questions", {
+    schema: {
+      tags,
+      summary: "Link the round to LKE questions (replaces the set; needs zi.worksheet.write too)",
+      params: idParam,
+      body: linkQuestionsBody,
+      response: { 200: roundQuestionsSchema },
+    },
+    config: { access: { permission: P.manage } },
+    handler: async (req) => pact.setRoundQuestions(actorOf(req), req.params.id, req.body.questionKeys),
   });
 
   app.post("/api/pact/rounds/:id/sign", {

@@ -11,12 +11,14 @@ import { DomainError, fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, can, scopeRoots } from "../../../kernel/identity/actor";
 import { notifyEmail } from "../../../kernel/notify";
 import type { Unit } from "../../../kernel/org/units";
+import { linkRecordEvidence, recordEvidenceLinks, unlinkRecordEvidence } from "../../zona-integritas/server";
 import type {
   CreateRoundInput,
   MineItem,
   MineRound,
   ReminderResult,
   RoundDetail,
+  RoundQuestions,
   RoundSummary,
   RoundWire,
   SignatureWire,
@@ -37,6 +39,10 @@ import {
 } from "../domain/pact";
 
 const P = PACT_PERMISSIONS;
+/** A pact round as evidence for LKE questions (see linkRecordEvidence in Zona Integritas). */
+export const PACT_RECORD = { module: "integrity-pact", type: "round" } as const;
+/** The round's page: the rounds page with the round selected. */
+export const roundPath = (id: string) => `/pakta?putaran=${encodeURIComponent(id)}`;
 
 export interface RoundRow {
   id: string;
@@ -322,6 +328,32 @@ export class PactService {
 
   // ---------------------------------------------------------------------------------------------
   // Writes
+
+  /** GET /api/pact/rounds/:id/questions: the LKE questions the round is linked to (managers). */
+  async roundQuestions(actor: Actor, id: string): Promise<RoundQuestions> {
+    await this.roundFor(actor, id, P.manage);
+    return { questionKeys: await recordEvidenceLinks(this.ctx, { ...PACT_RECORD, id }) };
+  }
+
+  /**
+   * The LKE questions the round (its signed pacts) proves: the set given replaces the previous one.
+   * Linking goes through the Zona Integritas module, which checks zi.worksheet.write over the unit
+   * and the question keys (an unknown key refuses the whole set before anything is unlinked).
+   */
+  async setRoundQuestions(actor: Actor, id: string, questionKeys: string[]): Promise<RoundQuestions> {
+    const { round, unit } = await this.roundFor(actor, id, P.manage);
+    const wanted = [...new Set(questionKeys)];
+    const current = await recordEvidenceLinks(this.ctx, { ...PACT_RECORD, id });
+    if (wanted.length)
+      await linkRecordEvidence(this.ctx, actor, {
+        unitId: unit.id,
+        questionKeys: wanted,
+        ref: { ...PACT_RECORD, id, title: round.title, path: roundPath(id) },
+      });
+    for (const key of current.filter((k) => !wanted.includes(k)))
+      await unlinkRecordEvidence(this.ctx, actor, { unitId: unit.id, ...PACT_RECORD, id, questionKey: key });
+    return this.roundQuestions(actor, id);
+  }
 
   async createRound(actor: Actor, input: CreateRoundInput): Promise<RoundWire> {
     const unit = await this.ctx.org.getInScope(actor, input.unitId, P.manage);

@@ -6,6 +6,7 @@ import type {
   MineRound,
   ReminderResult,
   RoundDetail,
+  RoundQuestions,
   RoundSummary,
   RoundWire,
   SignatureWire,
@@ -18,6 +19,7 @@ export const pactKeys = {
   round: (id: string) => ["pact", "round", id] as const,
   mine: ["pact", "mine"] as const,
   mineRound: (id: string) => ["pact", "mine", id] as const,
+  roundQuestions: (id: string) => ["pact", "round-questions", id] as const,
 };
 
 const enc = encodeURIComponent;
@@ -83,4 +85,53 @@ export function usePactMutations() {
     onSettled: refresh,
   });
   return { open, close, remind, sign };
+}
+
+// ---- the round as LKE evidence (Zona Integritas worksheet) ----
+
+export interface RubricQuestion {
+  key: string;
+  sourceId: string;
+  text: string;
+}
+export interface RubricTree {
+  id: string;
+  title: string;
+  components: Array<{
+    key: string;
+    name: string;
+    areas: Array<{
+      key: string;
+      name: string;
+      subpillars: Array<{ key: string; name: string; questions: RubricQuestion[] }>;
+    }>;
+  }>;
+}
+export const LKE_RUBRIC = "permenpanrb-90-2021";
+
+/** The LKE rubric (questions for the picker): GET /api/zi/rubrics/:id. */
+export function useRubric(id: string = LKE_RUBRIC) {
+  return useQuery({
+    queryKey: ["pact", "rubric", id],
+    queryFn: ({ signal }) => api.get<RubricTree>(`/api/zi/rubrics/${enc(id)}`, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useRoundQuestions(id: string | undefined) {
+  return useQuery({
+    queryKey: pactKeys.roundQuestions(id ?? ""),
+    queryFn: ({ signal }) => api.get<RoundQuestions>(`/api/pact/rounds/${enc(id!)}/questions`, { signal }),
+    enabled: Boolean(id),
+    select: (d) => d.questionKeys,
+  });
+}
+
+export function useSetRoundQuestions(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (questionKeys: string[]) =>
+      api.put<RoundQuestions>(`/api/pact/rounds/${enc(id)}/questions`, { questionKeys }),
+    onSuccess: (d) => qc.setQueryData(pactKeys.roundQuestions(id), d),
+  });
 }

@@ -131,7 +131,16 @@ export async function seedZiDemo(ctx: AppContext, zi: ZiService): Promise<void> 
         ? { source: `Survei mandiri ${year - 1}, Tim ZI KPKNL Bekasi` }
         : {}),
     }));
-  await zi.saveAnswers(system, cycle.id, "unit", unitItems);
+  await zi.saveAnswers(
+    system,
+    cycle.id,
+    "unit",
+    unitItems.filter(
+      (it) => questions.find((e) => e.question.key === it.key)?.question.answerType !== "survey_index",
+    ),
+  );
+  // The perception indices come from the unit's surveys in Zona (the surveys module seeds first).
+  await zi.pullSurveyIndices(system, cycle.id, "unit");
 
   const sk = await uploadPdf(ctx, bekasi, "sk-tim-zi.pdf", "SK Tim Kerja Pembangunan Zona Integritas", [
     "Keputusan Kepala KPKNL Bekasi tentang Tim Kerja Pembangunan Zona Integritas.",

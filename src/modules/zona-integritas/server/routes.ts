@@ -21,6 +21,7 @@ import {
   rubricSummarySchema,
   saveAnswersBody,
   saveAnswersResponse,
+  scoreSummarySchema,
   thresholdOverridesBody,
   transitionBody,
   updateCycleBody,
@@ -177,6 +178,22 @@ export function ziRoutes(app: ZonaApp, ctx: AppContext, zi: ZiService) {
     },
     config: { access: "authenticated" },
     handler: async (req) => zi.saveAnswers(actorOf(req), req.params.id, req.params.column, req.body.answers),
+  });
+
+  app.post("/api/zi/cycles/:id/hasil-from-surveys/:column", {
+    schema: {
+      tags,
+      summary: "Fill the IPAK and IPKP answers of a column from the surveys module (with their source)",
+      params: idParam.extend({ column: columnSchema }),
+      response: {
+        200: z.object({
+          applied: z.array(z.object({ key: z.string(), index: z.number(), source: z.string() })),
+          score: scoreSummarySchema.nullable(),
+        }),
+      },
+    },
+    config: { access: "authenticated" },
+    handler: async (req) => zi.pullSurveyIndices(actorOf(req), req.params.id, req.params.column),
   });
 
   app.post("/api/zi/cycles/:id/evidence", {

@@ -13,12 +13,13 @@ import { DomainError, fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, can, scopeRoots } from "../../../kernel/identity/actor";
 import type { Unit } from "../../../kernel/org/units";
 import { pactCompletion } from "../../integrity-pact/server";
+import { perceptionIndices } from "../../surveys/server";
 import type { CycleDetail, CycleWire, GapsWire, OverviewRow, ScoreSummary, WorksheetWire } from "../contract";
 import { type Answer, answerValue } from "../domain/answers";
 import { type Fraction, mul, toNumber } from "../domain/fraction";
 import { pathsToGates, rankGaps } from "../domain/gaps";
 import type { Readiness, ThresholdOverrides } from "../domain/readiness";
-import { indexRubric, loadRubric, type Predicate, type Rubric } from "../domain/rubric";
+import { indexRubric, loadRubric, type Predicate, questionsOf, type Rubric } from "../domain/rubric";
 import { type LkeScore, scoreValues } from "../domain/scoring";
 import {
   COLUMN_RULES,
@@ -1121,6 +1122,46 @@ export class ZiService {
       });
     }
     return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hasil inputs from the surveys module
+
+  /**
+   * Fill the IPAK and IPKP questions of a column from the surveys module: the perception surveys
+   * of the cycle's year (else the year before), with their source. A survey not yet held leaves its
+   * question as it is. Same rules as any save: column open, writer in scope.
+   */
+  async pullSurveyIndices(
+    actor: Actor,
+    id: string,
+    col: Column,
+  ): Promise<{ applied: Array<{ key: string; index: number; source: string }>; score: ScoreSummary | null }> {
+    const { cycle, unit } = await this.cycleFor(actor, id);
+    const rubric = loadRubric(cycle.rubricId);
+    const surveyKeys = questionsOf(rubric)
+      .filter((e) => e.question.answerType === "survey_index")
+      .map((e) => e.question.key);
+    // The rubric lists IPAK first, then IPKP (checked by the rubric tests).
+    const [ipakKey, ipkpKey] = surveyKeys;
+    let found = await perceptionIndices(this.ctx, unit.id, cycle.year);
+    if (!found.ipak && !found.ipkp) found = await perceptionIndices(this.ctx, unit.id, cycle.year - 1);
+    const items: SaveItem[] = [];
+    const applied: Array<{ key: string; index: number; source: string }> = [];
+    for (const [key, p, name] of [
+      [ipakKey, found.ipak, "IPAK"],
+      [ipkpKey, found.ipkp, "IPKP"],
+    ] as const) {
+      if (!key || !p) continue;
+      // The worksheet takes the index as published: two decimals.
+      const index = Math.round(p.index * 100) / 100;
+      const source = `Survei ${name} "${p.title}" di Zona (${p.respondents} responden)`;
+      items.push({ key, answer: index, note: "", source });
+      applied.push({ key, index, source });
+    }
+    if (items.length === 0) return { applied, score: null };
+    const { score } = await this.saveAnswers(actor, id, col, items);
+    return { applied, score };
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as sample from "../../../kernel/files/test-samples";
 import { systemActor } from "../../../kernel/identity/actor";
 import { buildTestApp, form, type Session, type TestApp, testLanes } from "../../../kernel/testing";
+import { perceptionIndices } from "../../surveys/server";
 import { type Answer, answerValue } from "../domain/answers";
 import { mul, sum, toNumber } from "../domain/fraction";
 import { loadRubric, questionsOf } from "../domain/rubric";
@@ -663,6 +664,55 @@ describe.each(testLanes())("Zona Integritas routes on $name", (lane) => {
       type: ref.type,
       id: ref.id,
     });
+  });
+
+  it("takes the IPAK and IPKP answers from the unit's perception surveys, with their source", async () => {
+    // The demo cycle's indices already came from the surveys module when it was seeded.
+    const demo = (await coord.request({ method: "GET", url: "/api/zi/cycles?year=2027" }))
+      .json()
+      .items.find((c: any) => c.unit.code === "KPKNL-BEKASI");
+    const demoSheet = (
+      await coord.request({ method: "GET", url: `/api/zi/cycles/${demo.id}/worksheet` })
+    ).json();
+    const [ipakKey, ipkpKey] = questions
+      .filter((e) => e.question.answerType === "survey_index")
+      .map((e) => e.question.key);
+    expect(demoSheet.columns.unit[ipakKey!].source).toMatch(/^Survei IPAK/);
+    expect(demoSheet.columns.unit[ipkpKey!].source).toMatch(/^Survei IPKP/);
+
+    const c = await newCycle(2026);
+    await toSelfAssessment(c.id);
+    const pulled = await coord.request({
+      method: "POST",
+      url: `/api/zi/cycles/${c.id}/hasil-from-surveys/unit`,
+    });
+    expect(pulled.statusCode, pulled.body).toBe(200);
+    const expected = await perceptionIndices(t.ctx, bekasi(), 2026);
+    expect(pulled.json().applied).toEqual([
+      {
+        key: ipakKey,
+        index: Math.round(expected.ipak!.index * 100) / 100,
+        source: expect.stringContaining("IPAK"),
+      },
+      {
+        key: ipkpKey,
+        index: Math.round(expected.ipkp!.index * 100) / 100,
+        source: expect.stringContaining("IPKP"),
+      },
+    ]);
+    // index ÷ 4 × 17.5 points each
+    const hasil = pulled.json().score.areas.filter((a: any) => a.componentKey === "hasil");
+    expect(hasil.reduce((n: number, a: any) => n + a.score, 0)).toBeCloseTo(
+      ((Math.round(expected.ipak!.index * 100) / 100 + Math.round(expected.ipkp!.index * 100) / 100) / 4) *
+        17.5,
+      9,
+    );
+    // The TPI cannot write the unit's column this way either.
+    const refused = await tpi.request({
+      method: "POST",
+      url: `/api/zi/cycles/${c.id}/hasil-from-surveys/unit`,
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it("lists rubrics and refuses an unknown one", async () => {

@@ -235,6 +235,13 @@ export function useCycleMutations(cycleId?: string) {
   return { create, update, transition };
 }
 
+/** Fill IPAK and IPKP in a column from the unit's perception surveys in Zona. */
+export function pullSurveyIndices(cycleId: string, column: Column) {
+  return api.post<{ applied: Array<{ key: string; index: number; source: string }>; score: unknown }>(
+    `${base(cycleId)}/hasil-from-surveys/${column}`,
+  );
+}
+
 export function saveAnswers(cycleId: string, column: Column, answers: AnswerInput[]) {
   return api.put<SaveAnswersResult>(`${base(cycleId)}/answers/${column}`, { answers });
 }

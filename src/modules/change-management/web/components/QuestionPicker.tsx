@@ -26,19 +26,21 @@ export function questionIndex(rubric: RubricTree | undefined) {
   return out;
 }
 
-/** Pick the LKE questions an activity is evidence for (searchable, grouped by area). */
+/** Pick the LKE questions a record is evidence for (searchable, grouped by area). */
 export function QuestionPicker(props: {
   rubric: RubricTree | undefined;
   value: string[];
   onChange: (v: string[]) => void;
   disabled?: boolean;
+  /** What the record becomes on the worksheet (defaults to the activity's wording). */
+  description?: string;
 }) {
   const { t } = useTranslation("cm");
   const data = useMemo(() => questionOptions(props.rubric), [props.rubric]);
   return (
     <MultiSelect
       label={t("activity.questions")}
-      description={t("activity.questionsHint")}
+      description={props.description ?? t("activity.questionsHint")}
       placeholder={t("activity.questionsPlaceholder")}
       data={data}
       value={props.value}

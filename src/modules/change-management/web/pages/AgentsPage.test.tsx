@@ -3,7 +3,7 @@ import "../test/setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { agents } from "../test/fixtures";
+import { agents, rubric } from "../test/fixtures";
 import { renderCm } from "../test/harness";
 
 const counts = (year: number) => ({
@@ -93,5 +93,70 @@ describe("/perubahan/agen — change agents", () => {
         integrationRef: "SOP Arsip Digital",
       }),
     );
+  });
+  it("a manager links the agents' decree and one change to LKE questions", async () => {
+    let decreePut: any = null;
+    let changePut: any = null;
+    const { calls } = renderCm(
+      "/perubahan/agen",
+      {
+        "GET /api/cm/agents": { body: { ...agents, canManage: true } },
+        "GET /api/cm/agents/counts": ({ url }) => ({ body: counts(Number(url.searchParams.get("year"))) }),
+        "GET /api/cm/people": { body: { items: [] } },
+        "GET /api/zi/rubrics/permenpanrb-90-2021": { body: rubric },
+        "GET /api/cm/decrees/ad1/questions": { body: { questionKeys: [] } },
+        "PUT /api/cm/decrees/ad1/questions": ({ body }) => {
+          decreePut = body;
+          return { body };
+        },
+        "PUT /api/cm/changes/c2/questions": ({ body }) => {
+          changePut = body;
+          return { body: { ...agents.agents[0]!.changes[1]!, ...(body as object) } };
+        },
+      },
+      { permissions: ["cm.read", "cm.manage"] },
+    );
+    // Linked questions of a change are shown with the rubric's numbering.
+    expect(await screen.findByText("Data dukung LKE: P6C")).toBeInTheDocument();
+    const card = await screen.findByRole("region", { name: "SK sebagai data dukung LKE" });
+    expect(await within(card).findByText("Belum ditautkan ke pertanyaan LKE.")).toBeInTheDocument();
+    const user = userEvent.setup();
+    const pickIn = async (scope: HTMLElement, search: string, option: string) => {
+      const picker = within(scope)
+        .getAllByLabelText(/Tautkan ke pertanyaan LKE/)
+        .find((el) => el instanceof HTMLInputElement && el.type !== "hidden")!;
+      await user.click(picker);
+      await user.type(picker, search);
+      await user.click(await screen.findByRole("option", { name: option }));
+    };
+    await pickIn(card, "tim", "P1A · Unit kerja telah membentuk tim");
+    await user.click(within(card).getByRole("button", { name: "Simpan tautan" }));
+    await waitFor(() => expect(decreePut).toEqual({ questionKeys: ["pemenuhan.mp.tim-kerja.a"] }));
+
+    await user.click(screen.getByRole("button", { name: "Tautkan Video tutorial lelang ke LKE" }));
+    const dialog = await screen.findByRole("dialog", {
+      name: 'Pertanyaan LKE untuk perubahan "Video tutorial lelang"',
+    });
+    await pickIn(dialog, "maklumat", "P6B · Standar pelayanan telah dimaklumatkan");
+    await user.click(within(dialog).getByRole("button", { name: "Simpan tautan" }));
+    await waitFor(() => expect(changePut).toEqual({ questionKeys: ["pemenuhan.pp.standar-pelayanan.b"] }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // The agents list is read again so the change shows its new links.
+    await waitFor(() => expect(calls.filter((c) => c.path === "/api/cm/agents").length).toBeGreaterThan(1));
+  });
+
+  it("a change agent sees linked questions but neither the decree card nor the link button", async () => {
+    renderCm(
+      "/perubahan/agen",
+      {
+        "GET /api/cm/agents": { body: agents },
+        "GET /api/cm/agents/counts": ({ url }) => ({ body: counts(Number(url.searchParams.get("year"))) }),
+        "GET /api/zi/rubrics/permenpanrb-90-2021": { body: rubric },
+      },
+      { permissions: ["cm.read"] },
+    );
+    expect(await screen.findByText("Data dukung LKE: P6C")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "SK sebagai data dukung LKE" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Tautkan .* ke LKE$/ })).toBeNull();
   });
 });

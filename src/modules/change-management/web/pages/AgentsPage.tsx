@@ -16,8 +16,15 @@ import {
   Title,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconEdit, IconFilePlus, IconFileSpreadsheet, IconPlus, IconTrash } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import {
+  IconEdit,
+  IconFilePlus,
+  IconFileSpreadsheet,
+  IconLink,
+  IconPlus,
+  IconTrash,
+} from "@tabler/icons-react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmButton } from "../../../../ui/components/ConfirmButton";
 import { Dialog } from "../../../../ui/components/Dialog";
@@ -39,9 +46,13 @@ import {
   useCreateAgentDecree,
   useDeleteChange,
   usePeople,
+  useRubric,
   useSaveChange,
+  useSetChangeQuestions,
 } from "../api";
 import { DecreeCard, FileLink } from "../components/common";
+import { DecreeQuestionsCard, LinkedQuestions } from "../components/LinkedQuestions";
+import { questionIndex } from "../components/QuestionPicker";
 
 function years(now: number): string[] {
   const out: string[] = [];
@@ -64,7 +75,11 @@ export default function AgentsPage() {
   const [decreeOpen, decree] = useDisclosure(false);
   const [change, setChange] = useState<{ agent: AgentWire; change?: ChangeWire } | null>(null);
   const [modelFor, setModelFor] = useState<AgentWire | null>(null);
+  const [linking, setLinking] = useState<ChangeWire | null>(null);
   const remove = useDeleteChange(unit?.id ?? "");
+  const anyLinked = (agents.data?.agents ?? []).some((a) => a.changes.some((c) => c.questionKeys.length));
+  const rubric = useRubric(undefined, canManage || anyLinked);
+  const index = useMemo(() => questionIndex(rubric.data), [rubric.data]);
 
   if (!unit)
     return <EmptyState headingOrder={1} title={t("agents.pageTitle")} description={t("common.noUnit")} />;
@@ -154,6 +169,9 @@ export default function AgentsPage() {
       ) : (
         <Stack gap="lg">
           <DecreeCard decree={agents.data.decree} title={t("agents.currentDecree")} />
+          {canManage ? (
+            <DecreeQuestionsCard decreeId={agents.data.decree.id} hint={t("lke.agentsHint")} />
+          ) : null}
           {agents.data.agents.map((a) => (
             <Card
               key={a.id}
@@ -207,6 +225,13 @@ export default function AgentsPage() {
                                 {c.description}
                               </Text>
                             ) : null}
+                            {c.questionKeys.length ? (
+                              <Text size="xs" c="dimmed">
+                                {t("lke.changeLinked", {
+                                  list: c.questionKeys.map((k) => index.get(k)?.sourceId ?? k).join(", "),
+                                })}
+                              </Text>
+                            ) : null}
                           </Table.Td>
                           <Table.Td>{c.plannedDate ? f.date(c.plannedDate) : "–"}</Table.Td>
                           <Table.Td>
@@ -236,6 +261,15 @@ export default function AgentsPage() {
                           {mayWrite(a) ? (
                             <Table.Td>
                               <Group gap={4} wrap="nowrap">
+                                {canManage ? (
+                                  <ActionIcon
+                                    variant="subtle"
+                                    aria-label={t("lke.changeLink", { title: c.title })}
+                                    onClick={() => setLinking(c)}
+                                  >
+                                    <IconLink size={16} aria-hidden />
+                                  </ActionIcon>
+                                ) : null}
                                 <ActionIcon
                                   variant="subtle"
                                   aria-label={t("change.edit", { title: c.title })}
@@ -308,7 +342,48 @@ export default function AgentsPage() {
       {modelFor ? (
         <RoleModelDialog unitId={unit.id} agent={modelFor} onClose={() => setModelFor(null)} />
       ) : null}
+      {linking ? (
+        <ChangeQuestionsDialog
+          unitId={unit.id}
+          change={linking}
+          rubric={rubric.data}
+          onClose={() => setLinking(null)}
+        />
+      ) : null}
     </>
+  );
+}
+
+/** A manager links one concrete change to the LKE questions it proves. */
+function ChangeQuestionsDialog(props: {
+  unitId: string;
+  change: ChangeWire;
+  rubric: Parameters<typeof LinkedQuestions>[0]["rubric"];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("cm");
+  const save = useSetChangeQuestions(props.unitId);
+  return (
+    <Dialog
+      opened
+      onClose={props.onClose}
+      title={t("lke.changeDialog", { title: props.change.title })}
+      size="lg"
+    >
+      <LinkedQuestions
+        rubric={props.rubric}
+        value={props.change.questionKeys}
+        canManage
+        listLabel={t("activity.linkedQuestions")}
+        hint={t("lke.changeHint")}
+        saving={save.isPending}
+        error={save.error}
+        onSave={async (questionKeys) => {
+          await save.mutateAsync({ id: props.change.id, questionKeys });
+          props.onClose();
+        }}
+      />
+    </Dialog>
   );
 }
 

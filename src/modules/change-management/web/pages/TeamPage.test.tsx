@@ -4,8 +4,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { TeamHistoryWire } from "../../contract";
-import { people, team } from "../test/fixtures";
-import { renderCm } from "../test/harness";
+import { people, rubric, team } from "../test/fixtures";
+import { envelope, renderCm } from "../test/harness";
 
 const history: TeamHistoryWire[] = [
   {
@@ -119,5 +119,91 @@ describe("/perubahan/tim — ZI team", () => {
     );
     expect(await screen.findByText("Belum ada SK Tim Kerja ZI")).toBeInTheDocument();
     expect(screen.getByText("Koordinator ZI atau pimpinan akan mencatat SK tim.")).toBeInTheDocument();
+  });
+  it("a manager links the decree in force to LKE questions with the picker", async () => {
+    let put: any = null;
+    renderCm(
+      "/perubahan/tim",
+      {
+        "GET /api/cm/team": { body: team },
+        "GET /api/cm/team/history": { body: { items: [] } },
+        "GET /api/cm/people": { body: { items: people } },
+        "GET /api/zi/rubrics/permenpanrb-90-2021": { body: rubric },
+        "GET /api/cm/decrees/d2/questions": { body: { questionKeys: ["pemenuhan.mp.tim-kerja.a"] } },
+        "PUT /api/cm/decrees/d2/questions": ({ body }) => {
+          put = body;
+          return { body };
+        },
+      },
+      { permissions: ["cm.read", "cm.manage"] },
+    );
+    const card = await screen.findByRole("region", { name: "SK sebagai data dukung LKE" });
+    const linked = await within(card).findByRole("list", { name: "Pertanyaan LKE yang dibuktikan SK ini" });
+    expect(within(linked).getByText("P1A · Unit kerja telah membentuk tim")).toBeInTheDocument();
+    expect(within(linked).getByText("Pemenuhan · Manajemen Perubahan")).toBeInTheDocument();
+    const save = within(card).getByRole("button", { name: "Simpan tautan" });
+    expect(save).toBeDisabled();
+    const user = userEvent.setup();
+    const picker = within(card)
+      .getAllByLabelText(/Tautkan ke pertanyaan LKE/)
+      .find((el) => el instanceof HTMLInputElement && el.type !== "hidden")!;
+    await user.click(picker);
+    await user.type(picker, "prosedur");
+    await user.click(
+      await screen.findByRole("option", { name: "P1B · Anggota tim dipilih melalui prosedur" }),
+    );
+    await user.click(save);
+    await waitFor(() =>
+      expect(put).toEqual({ questionKeys: ["pemenuhan.mp.tim-kerja.a", "pemenuhan.mp.tim-kerja.b"] }),
+    );
+    await waitFor(() =>
+      expect(
+        within(within(card).getByRole("list", { name: "Pertanyaan LKE yang dibuktikan SK ini" })).getByText(
+          "P1B · Anggota tim dipilih melalui prosedur",
+        ),
+      ).toBeInTheDocument(),
+    );
+    expect(await screen.findByText("Tautan ke LKE tersimpan.")).toBeInTheDocument();
+  });
+
+  it("shows why linking was refused", async () => {
+    renderCm(
+      "/perubahan/tim",
+      {
+        "GET /api/cm/team": { body: team },
+        "GET /api/cm/team/history": { body: { items: [] } },
+        "GET /api/cm/people": { body: { items: people } },
+        "GET /api/zi/rubrics/permenpanrb-90-2021": { body: rubric },
+        "GET /api/cm/decrees/d2/questions": { body: { questionKeys: ["pemenuhan.mp.tim-kerja.a"] } },
+        "PUT /api/cm/decrees/d2/questions": {
+          status: 403,
+          body: envelope("FORBIDDEN", "Anda tidak memiliki izin zi.worksheet.write."),
+        },
+      },
+      { permissions: ["cm.read", "cm.manage"] },
+    );
+    const card = await screen.findByRole("region", { name: "SK sebagai data dukung LKE" });
+    await within(card).findByRole("list", { name: "Pertanyaan LKE yang dibuktikan SK ini" });
+    const user = userEvent.setup();
+    const picker = within(card)
+      .getAllByLabelText(/Tautkan ke pertanyaan LKE/)
+      .find((el) => el instanceof HTMLInputElement && el.type !== "hidden")!;
+    await user.click(picker);
+    await user.click(
+      await screen.findByRole("option", { name: "P6A · Terdapat kebijakan standar pelayanan" }),
+    );
+    await user.click(within(card).getByRole("button", { name: "Simpan tautan" }));
+    expect(await within(card).findByText("Anda tidak memiliki izin zi.worksheet.write.")).toBeInTheDocument();
+  });
+
+  it("readers see no LKE link card and never ask for the decree's links", async () => {
+    const { calls } = renderCm(
+      "/perubahan/tim",
+      { "GET /api/cm/team": { body: team }, "GET /api/cm/team/history": { body: { items: [] } } },
+      { permissions: ["cm.read"] },
+    );
+    await screen.findByText("KEP-3/WKN.08/KNL.06/2026 tanggal 6 Januari 2026");
+    expect(screen.queryByRole("region", { name: "SK sebagai data dukung LKE" })).toBeNull();
+    expect(calls.some((c) => c.path.includes("/questions"))).toBe(false);
   });
 });

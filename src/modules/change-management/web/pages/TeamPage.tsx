@@ -49,6 +49,7 @@ import {
   useUpdateMember,
 } from "../api";
 import { DecreeCard, FileLink } from "../components/common";
+import { DecreeQuestionsCard } from "../components/LinkedQuestions";
 
 /** /perubahan/tim — the ZI team: its decree, members by role and area, and every change to it. */
 export default function TeamPage() {
@@ -155,6 +156,7 @@ export default function TeamPage() {
       ) : (
         <Stack gap="lg">
           <DecreeCard decree={team.data.decree} title={t("team.currentDecree")} />
+          {canManage ? <DecreeQuestionsCard decreeId={team.data.decree.id} hint={t("lke.teamHint")} /> : null}
           <DataTable
             caption={t("team.caption")}
             columns={columns}

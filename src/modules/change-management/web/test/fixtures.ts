@@ -181,6 +181,7 @@ export const agents: AgentsWire = {
           integrated: true,
           integrationRef: "SOP Layanan Antrean Daring",
           integrationFile: null,
+          questionKeys: ["pemenuhan.pp.standar-pelayanan.c"],
         },
         {
           id: "c2",
@@ -192,6 +193,7 @@ export const agents: AgentsWire = {
           integrated: false,
           integrationRef: "",
           integrationFile: null,
+          questionKeys: [],
         },
       ],
       roleModels: [

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { RoundDetail, RoundSummary, Signer } from "../../contract";
 import { defaultPactText } from "../../domain/pact";
-import { renderPact } from "../test/harness";
+import { envelope, renderPact } from "../test/harness";
 
 const summary: RoundSummary = {
   id: "r1",
@@ -44,6 +44,59 @@ const detail: RoundDetail = {
   canManage: true,
 };
 
+const rubric = {
+  id: "permenpanrb-90-2021",
+  title: "LKE 2021",
+  components: [
+    {
+      key: "pemenuhan",
+      name: "Pemenuhan",
+      areas: [
+        {
+          key: "pemenuhan.mp",
+          name: "Manajemen Perubahan",
+          subpillars: [
+            {
+              key: "pemenuhan.mp.pola-pikir-budaya-kerja",
+              name: "Perubahan pola pikir dan budaya kerja",
+              questions: [
+                {
+                  key: "pemenuhan.mp.pola-pikir-budaya-kerja.d",
+                  sourceId: "P4D",
+                  text: "Anggota organisasi terlibat dalam pembangunan Zona Integritas",
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      key: "reform",
+      name: "Reform",
+      areas: [
+        {
+          key: "reform.mp",
+          name: "Manajemen Perubahan",
+          subpillars: [
+            {
+              key: "reform.mp.komitmen-pimpinan",
+              name: "Komitmen pimpinan",
+              questions: [
+                {
+                  key: "reform.mp.komitmen-pimpinan.a",
+                  sourceId: "R2A",
+                  text: "Pimpinan memiliki komitmen terhadap pelaksanaan reformasi birokrasi",
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
 const rowNames = () => {
   const table = screen.getByRole("table", { name: "Penanda tangan pakta integritas" });
   return within(table)
@@ -59,6 +112,8 @@ describe("the head's pact page", () => {
       {
         "GET /api/pact/rounds": { body: { items: [summary] } },
         "GET /api/pact/rounds/r1": { body: detail },
+        "GET /api/pact/rounds/r1/questions": { body: { questionKeys: [] } },
+        "GET /api/zi/rubrics/permenpanrb-90-2021": { body: rubric },
         "POST /api/pact/rounds/r1/reminders": { body: { queued: 1, alreadyToday: 0 } },
       },
       { permissions: ["pact.read", "pact.round.manage", "pact.sign"] },
@@ -147,5 +202,93 @@ describe("the head's pact page", () => {
     expect(screen.queryByRole("button", { name: "Kirim pengingat" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Tutup putaran" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Buka putaran baru" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Data dukung LKE" })).not.toBeInTheDocument();
+  });
+  it("links the selected round to LKE questions with the picker", async () => {
+    let put: unknown = null;
+    renderPact(
+      "/pakta?putaran=r1",
+      {
+        "GET /api/pact/rounds": { body: { items: [summary] } },
+        "GET /api/pact/rounds/r1": { body: detail },
+        "GET /api/pact/rounds/r1/questions": {
+          body: { questionKeys: ["pemenuhan.mp.pola-pikir-budaya-kerja.d"] },
+        },
+        "GET /api/zi/rubrics/permenpanrb-90-2021": { body: rubric },
+        "PUT /api/pact/rounds/r1/questions": ({ body }) => {
+          put = body;
+          return { body };
+        },
+      },
+      { permissions: ["pact.read", "pact.round.manage"] },
+    );
+    const card = await screen.findByRole("region", { name: "Data dukung LKE" });
+    const list = await within(card).findByRole("list", {
+      name: "Pertanyaan LKE yang dibuktikan putaran ini",
+    });
+    expect(
+      within(list).getByText("P4D · Anggota organisasi terlibat dalam pembangunan Zona Integritas"),
+    ).toBeInTheDocument();
+    expect(within(list).getByText("Pemenuhan · Manajemen Perubahan")).toBeInTheDocument();
+    const save = within(card).getByRole("button", { name: "Simpan tautan" });
+    expect(save).toBeDisabled();
+    const user = userEvent.setup();
+    const picker = within(card)
+      .getAllByLabelText(/Tautkan ke pertanyaan LKE/)
+      .find((el) => el instanceof HTMLInputElement && el.type !== "hidden")!;
+    await user.click(picker);
+    await user.type(picker, "komitmen");
+    await user.click(
+      await screen.findByRole("option", {
+        name: "R2A · Pimpinan memiliki komitmen terhadap pelaksanaan reformasi birokrasi",
+      }),
+    );
+    await user.click(save);
+    await waitFor(() =>
+      expect(put).toEqual({
+        questionKeys: ["pemenuhan.mp.pola-pikir-budaya-kerja.d", "reform.mp.komitmen-pimpinan.a"],
+      }),
+    );
+    expect(await screen.findByText("Tautan ke LKE tersimpan.")).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        within(
+          within(card).getByRole("list", { name: "Pertanyaan LKE yang dibuktikan putaran ini" }),
+        ).getByText("R2A · Pimpinan memiliki komitmen terhadap pelaksanaan reformasi birokrasi"),
+      ).toBeInTheDocument(),
+    );
+  });
+
+  it("shows why linking was refused (no worksheet permission)", async () => {
+    renderPact(
+      "/pakta",
+      {
+        "GET /api/pact/rounds": { body: { items: [summary] } },
+        "GET /api/pact/rounds/r1": { body: detail },
+        "GET /api/pact/rounds/r1/questions": { body: { questionKeys: [] } },
+        "GET /api/zi/rubrics/permenpanrb-90-2021": { body: rubric },
+        "PUT /api/pact/rounds/r1/questions": {
+          status: 403,
+          body: envelope("FORBIDDEN", "Anda tidak memiliki izin zi.worksheet.write."),
+        },
+      },
+      { permissions: ["pact.read", "pact.round.manage"] },
+    );
+    const card = await screen.findByRole("region", { name: "Data dukung LKE" });
+    expect(
+      await within(card).findByText("Putaran ini belum ditautkan ke pertanyaan LKE."),
+    ).toBeInTheDocument();
+    const user = userEvent.setup();
+    const picker = within(card)
+      .getAllByLabelText(/Tautkan ke pertanyaan LKE/)
+      .find((el) => el instanceof HTMLInputElement && el.type !== "hidden")!;
+    await user.click(picker);
+    await user.click(
+      await screen.findByRole("option", {
+        name: "P4D · Anggota organisasi terlibat dalam pembangunan Zona Integritas",
+      }),
+    );
+    await user.click(within(card).getByRole("button", { name: "Simpan tautan" }));
+    expect(await within(card).findByText("Anda tidak memiliki izin zi.worksheet.write.")).toBeInTheDocument();
   });
 });

@@ -18,6 +18,7 @@ import { PACT_PERMISSIONS } from "../../domain/pact";
 import { pactDownloads, usePactMutations, useRound, useRounds } from "../api";
 import { OpenRoundDialog } from "../components/OpenRoundDialog";
 import { ProgressRing } from "../components/ProgressRing";
+import { RoundQuestionsCard } from "../components/RoundQuestionsCard";
 
 const STATUS_TONE: Record<RoundSummary["status"], StatusTone> = {
   scheduled: "neutral",
@@ -115,6 +116,7 @@ function RoundPanel({ id }: { id: string }) {
   return (
     <Stack gap="lg">
       <Summary detail={round.data} />
+      {round.data.canManage ? <RoundQuestionsCard roundId={round.data.round.id} /> : null}
       <SignerTable detail={round.data} />
       <Card withBorder padding="md">
         <Title order={2} size="h4" mb="xs">

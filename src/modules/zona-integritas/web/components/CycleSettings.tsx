@@ -82,7 +82,7 @@ export function CycleSettings({ cycle, pact: live }: { cycle: CycleWire; pact?: 
               total: live.total,
               percent: live.percent.toLocaleString("id-ID", { maximumFractionDigits: 2 }),
             })}{" "}
-            <Anchor component={Link} to="/pakta" size="sm">
+            <Anchor component={Link} to="/pakta" size="sm" underline="always">
               {t("settings.pactOpen")}
             </Anchor>
           </Text>

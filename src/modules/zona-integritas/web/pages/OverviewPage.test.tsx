@@ -221,4 +221,32 @@ describe("cycle overview", () => {
       priorWbk: true,
     });
   });
+
+  it("fills IPAK and IPKP from the surveys into the column the user may write", async () => {
+    const detail = detailOf({ answers: { unit: unitAnswers }, editable: ["unit"] });
+    const { calls } = renderZi(
+      "/zi/siklus/c1",
+      {
+        ...routes(),
+        "GET /api/zi/cycles/c1": { body: detail },
+        "POST /api/zi/cycles/c1/hasil-from-surveys/unit": {
+          body: {
+            applied: [
+              { key: "hasil.bersih-akuntabel.ipak.a", index: 3.62, source: "Survei IPAK" },
+              { key: "hasil.pelayanan-prima.ipkp.a", index: 3.48, source: "Survei IPKP" },
+            ],
+            score: null,
+          },
+        },
+      },
+      { permissions: MANAGE },
+    );
+    await userEvent.setup().click(await screen.findByRole("button", { name: "Ambil IPAK/IPKP dari survei" }));
+    await waitFor(() =>
+      expect(
+        calls.some((c) => c.method === "POST" && c.path === "/api/zi/cycles/c1/hasil-from-surveys/unit"),
+      ).toBe(true),
+    );
+    expect(await screen.findByText("Indeks survei diisikan: 3,62 · 3,48")).toBeInTheDocument();
+  });
 });

@@ -13,7 +13,8 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { IconChecklist, IconFileSpreadsheet, IconFileTypePdf } from "@tabler/icons-react";
+import { IconChartBar, IconChecklist, IconFileSpreadsheet, IconFileTypePdf } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -23,10 +24,11 @@ import { ErrorAlert } from "../../../../ui/components/ErrorAlert";
 import { PageHeader } from "../../../../ui/components/PageHeader";
 import { PageLoader } from "../../../../ui/components/PageLoader";
 import { StatusBadge } from "../../../../ui/components/StatusBadge";
+import { notifySuccess } from "../../../../ui/notify";
 import { useCurrentUnit, useSession } from "../../../../ui/session";
 import type { CycleDetail } from "../../contract";
 import { COLUMNS, type Column, ZI_PERMISSIONS } from "../../domain/stages";
-import { type CycleListItem, useCycle, useCycles, ziDownloads } from "../api";
+import { type CycleListItem, pullSurveyIndices, useCycle, useCycles, ziDownloads } from "../api";
 import { AreaChart } from "../components/AreaChart";
 import { CommandButtons } from "../components/CommandButtons";
 import { CreateCycleButton } from "../components/CreateCycleDialog";
@@ -190,6 +192,9 @@ function CycleOverview({
             >
               {t("cycle.downloadPdf")}
             </Button>
+            {detail.editable.length > 0 ? (
+              <PullSurveysButton cycleId={cycle.id} column={detail.editable[0]!} />
+            ) : null}
             {createButton}
           </>
         }
@@ -315,5 +320,44 @@ function CycleOverview({
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** IPAK and IPKP from the unit's perception surveys in Zona, into the column the user may write. */
+function PullSurveysButton({ cycleId, column }: { cycleId: string; column: Column }) {
+  const { t } = useTranslation("zi");
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <Button
+        variant="default"
+        loading={busy}
+        leftSection={<IconChartBar size={16} aria-hidden />}
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            const r = await pullSurveyIndices(cycleId, column);
+            notifySuccess(
+              r.applied.length
+                ? t("cycle.surveysPulled", {
+                    list: r.applied.map((a) => a.index.toLocaleString("id-ID")).join(" · "),
+                  })
+                : t("cycle.surveysNone"),
+            );
+            await qc.invalidateQueries({ queryKey: ["zi"] });
+          } catch (e) {
+            setError(e);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {t("cycle.pullSurveys")}
+      </Button>
+      {error ? <ErrorAlert error={error} /> : null}
+    </>
   );
 }

@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+import "../test/setup";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { PublicForm, PublicResults, ResultsWire } from "../../contract";
+import { builtInKind, PROFILE, SKM_KIND_ID } from "../../domain/kinds";
+import { envelope, renderSurveys } from "../test/harness";
+
+const skm = builtInKind(SKM_KIND_ID)!;
+const nrr = [3.2, 3.0, 2.8, 4.0, 3.1, 3.3, 3.5, 2.9, 2.7];
+const index = (o: Partial<ResultsWire["overall"]> = {}): ResultsWire["overall"] => ({
+  respondents: 10,
+  weight: "1/9",
+  elements: skm.elements.map((e, i) => ({
+    code: e.code,
+    nrr: nrr[i]!,
+    nrrRounded: nrr[i]!.toFixed(3),
+    weighted: nrr[i]! / 9,
+    ikm: (nrr[i]! * 25).toFixed(2),
+  })),
+  index: 19 / 6,
+  indexRounded: "3.1667",
+  ikm: 79.17,
+  grade: "B",
+  performance: { id: "Baik", en: "Good" },
+  points: 13.85,
+  ...o,
+});
+const period = {
+  id: "p1",
+  unit: { id: "bekasi", code: "KPKNL-BEKASI", name: "KPKNL Bekasi" },
+  kindId: SKM_KIND_ID,
+  kind: "skm" as const,
+  kindTitle: skm.title,
+  result: "ikm" as const,
+  title: "SKM — Triwulan I 2026",
+  periodType: "quarter" as const,
+  year: 2026,
+  part: 1,
+  startsOn: "2026-01-01",
+  endsOn: "2026-03-31",
+  serviceTypes: ["Lelang"],
+  population: 420,
+  requiredSample: 201,
+  responses: 10,
+  status: "closed" as const,
+  code: "abcd2345",
+  onePerDevice: true,
+  rateMax: 20,
+  rateWindowMinutes: 60,
+  published: false,
+  version: 3,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+};
+const results: ResultsWire = {
+  period,
+  kind: skm,
+  overall: index(),
+  byService: [{ key: "Lelang", ...index() }],
+  byProfile: { sex: [] },
+  comments: [{ date: "2026-02-03", serviceType: "Lelang", text: "Antrean lambat" }],
+  followUps: [],
+};
+
+describe("period results page", () => {
+  it("shows IKM, grade, sample progress, the chart lowest first, comments; plans a follow-up for the weakest element", async () => {
+    const { calls } = renderSurveys(
+      "/survei/p1",
+      {
+        "GET /api/surveys/periods/p1/results": { body: results },
+        "POST /api/surveys/periods/p1/followups": ({ body }) => ({
+          status: 201,
+          body: {
+            id: "f1",
+            periodId: "p1",
+            status: "planned",
+            note: "",
+            createdAt: "",
+            updatedAt: "",
+            ...(body as object),
+          },
+        }),
+      },
+      { permissions: ["survey.read", "survey.manage"] },
+    );
+    expect(await screen.findByText("79.17")).toBeInTheDocument();
+    expect(screen.getByText("Mutu B — Baik")).toBeInTheDocument();
+    expect(screen.getByText("10 / 201")).toBeInTheDocument();
+    const chart = screen.getByRole("img", { name: "Nilai rata-rata per unsur, terendah lebih dulu" });
+    const labels = [...chart.querySelectorAll("g > text:first-child")].map((t) => t.textContent);
+    expect(labels[0]).toMatch(/^U9 /);
+    expect(labels[1]).toMatch(/^U3 /);
+    expect(screen.getByText("Antrean lambat")).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText(/Tindakan/), "Balas pengaduan dalam 1 hari");
+    await userEvent.type(screen.getByLabelText(/Penanggung jawab/), "Seksi HI");
+    await userEvent.type(screen.getByLabelText(/Target selesai/), "2026-05-31");
+    await userEvent.click(screen.getByRole("button", { name: "Tambah" }));
+    await waitFor(() => expect(calls.some((c) => c.method === "POST")).toBe(true));
+    expect(calls.find((c) => c.method === "POST")!.body).toEqual({
+      elementCode: "U9",
+      action: "Balas pengaduan dalam 1 hari",
+      owner: "Seksi HI",
+      dueDate: "2026-05-31",
+    });
+  });
+
+  it("staff without survey.manage see no manage buttons", async () => {
+    renderSurveys(
+      "/survei/p1",
+      { "GET /api/surveys/periods/p1/results": { body: results } },
+      { permissions: ["survey.read"] },
+    );
+    expect(await screen.findByText("79.17")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Buka survei" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Tambah" })).toBeNull();
+  });
+});
+
+const form: PublicForm = {
+  code: "abcd2345",
+  unit: { code: "KPKNL-BEKASI", name: "KPKNL Bekasi" },
+  title: "SKM — Tahun 2026",
+  periodType: "year",
+  year: 2026,
+  part: null,
+  startsOn: "2026-01-01",
+  endsOn: "2026-12-31",
+  state: "open",
+  kind: skm,
+  serviceTypes: ["Lelang", "Piutang"],
+  profile: PROFILE as unknown as Record<string, string[]>,
+  alreadySubmitted: false,
+};
+
+describe("public form", () => {
+  it("needs every element, then submits the scores, service and profile", async () => {
+    const { calls } = renderSurveys(
+      "/s/abcd2345",
+      {
+        "GET /api/public/surveys/abcd2345": { body: form },
+        "POST /api/public/surveys/abcd2345/responses": { status: 201, body: { ok: true } },
+      },
+      { permissions: [], unit: null },
+    );
+    expect(
+      await screen.findByRole("heading", { name: "Survei Kepuasan Masyarakat (SKM)" }),
+    ).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText("Layanan yang Anda terima"), "Lelang");
+    await userEvent.click(screen.getByRole("button", { name: "Kirim jawaban" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Jawab pertanyaan: Persyaratan");
+    const groups = screen.getAllByRole("group");
+    expect(groups).toHaveLength(9);
+    for (const [i, el] of skm.elements.entries()) {
+      const group = groups[i]!;
+      expect(group).toHaveAccessibleName(`${i + 1}. ${el.question.id}`);
+      await userEvent.click(group.querySelectorAll("input")[el.code === "U9" ? 2 : 3]!);
+    }
+    await userEvent.selectOptions(screen.getByLabelText("Jenis kelamin"), "P");
+    await userEvent.click(screen.getByRole("button", { name: "Kirim jawaban" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Terima kasih");
+    const post = calls.find((c) => c.method === "POST")!;
+    expect(post.body).toEqual({
+      scores: { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 3 },
+      serviceType: "Lelang",
+      sex: "P",
+    });
+  });
+
+  it("tells a closed period and an already-answered device apart, and shows server errors", async () => {
+    renderSurveys(
+      "/s/abcd2345",
+      { "GET /api/public/surveys/abcd2345": { body: { ...form, state: "closed" } } },
+      { permissions: [], unit: null },
+    );
+    expect(await screen.findByRole("alert")).toHaveTextContent("sudah ditutup");
+  });
+
+  it("an unknown code shows the server's message", async () => {
+    renderSurveys(
+      "/s/zzzz9999",
+      {
+        "GET /api/public/surveys/zzzz9999": {
+          status: 404,
+          body: envelope("SURVEY_NOT_FOUND", "Survei 'zzzz9999' tidak ditemukan."),
+        },
+      },
+      { permissions: [], unit: null },
+    );
+    expect(await screen.findByRole("alert")).toHaveTextContent("Survei 'zzzz9999' tidak ditemukan.");
+  });
+});
+
+describe("public results", () => {
+  it("shows the latest IKM with its grade, the trend and the table", async () => {
+    const p = (part: number, ikm: number, grade: "A" | "B"): PublicResults["periods"][number] => ({
+      code: `c${part}`,
+      title: `SKM Q${part}`,
+      kind: "skm",
+      result: "ikm",
+      periodType: "quarter",
+      year: 2026,
+      part,
+      startsOn: "2026-01-01",
+      endsOn: "2026-03-31",
+      respondents: 90 + part,
+      ikm,
+      index: ikm / 25,
+      grade,
+      elements: [],
+      followUps:
+        part === 2
+          ? [{ elementCode: "U9", action: "Balas pengaduan", dueDate: "2026-07-31", status: "done" }]
+          : [],
+    });
+    renderSurveys(
+      "/hasil-survei/KPKNL-BEKASI",
+      {
+        "GET /api/public/surveys/units/KPKNL-BEKASI/results": {
+          body: {
+            unit: { code: "KPKNL-BEKASI", name: "KPKNL Bekasi" },
+            periods: [p(1, 86.1, "B"), p(2, 88.4, "A")],
+          },
+        },
+      },
+      { permissions: [], unit: null },
+    );
+    expect(
+      await screen.findByText("Triwulan II 2026: IKM 88.40, mutu A, dari 92 responden."),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole("img", {
+        name: /Tren IKM per periode: Triwulan I 2026 86.10; Triwulan II 2026 88.40/,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("table", { name: "Hasil per periode" })).toBeInTheDocument();
+    expect(screen.getByText(/Balas pengaduan/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,30 @@
+import { IconMoodSmile } from "@tabler/icons-react";
+import { lazyPage, publicLazyPage } from "../../../ui/components/lazyPage";
+import type { WebModule } from "../../../ui/module";
+import en from "../i18n/en.json";
+import id from "../i18n/id.json";
+
+const read = "survey.read";
+
+/** Surveys: periods and results for staff; the public form (/s/:code) and public results. */
+export const surveysWebModule: WebModule = {
+  name: "surveys",
+  titleKey: "surveys:title",
+  nav: [{ path: "/survei", labelKey: "surveys:nav.periods", icon: IconMoodSmile, permission: read }],
+  routes: [
+    { path: "/survei", element: lazyPage(() => import("./pages/SurveysPage"), { permission: read }) },
+    { path: "/survei/:id", element: lazyPage(() => import("./pages/PeriodPage"), { permission: read }) },
+  ],
+  publicRoutes: [
+    { path: "/s/:code", element: publicLazyPage(() => import("./pages/PublicFormPage")) },
+    { path: "/hasil-survei/:unitCode", element: publicLazyPage(() => import("./pages/PublicResultsPage")) },
+  ],
+  homeCard: {
+    titleKey: "surveys:title",
+    descriptionKey: "surveys:card",
+    path: "/survei",
+    icon: IconMoodSmile,
+    permission: read,
+  },
+  translations: { id, en },
+};

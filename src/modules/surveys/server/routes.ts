@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../../kernel/context";
 import { contentDisposition } from "../../../kernel/files";
-import { fail } from "../../../kernel/http/errors";
+import { DomainError, fail } from "../../../kernel/http/errors";
 import { idParam } from "../../../kernel/http/schemas";
 import type { ZonaApp } from "../../../kernel/http/types";
 import type { Actor } from "../../../kernel/identity/actor";
@@ -22,6 +22,7 @@ import {
 } from "../contract";
 import { sampleSize } from "../domain/sample";
 import { posterSvg } from "./poster";
+import { ASSET_CSS, ASSET_JS, FORM_CSS, FORM_JS, formPage, type Lang, notFoundPage } from "./public-page";
 import { reportPdf } from "./report-pdf";
 import { DEVICE_COOKIE, SURVEY_PERMISSIONS, type SurveyService } from "./service";
 import { responsesXlsx, resultsXlsx } from "./xlsx";
@@ -268,15 +269,59 @@ export function surveyRoutes(app: ZonaApp, ctx: AppContext, svc: SurveyService) 
         deviceToken: req.cookies?.[DEVICE_COOKIE],
         address: req.ip,
       });
+      // The same token on the API path (read by submissions) and on /s (read by the HTML form,
+      // which then says "already answered" instead of showing the form again).
       if (deviceToken)
-        reply.setCookie(DEVICE_COOKIE, deviceToken, {
-          httpOnly: true,
-          sameSite: "lax",
-          secure: req.protocol === "https" || ctx.config.publicUrl.startsWith("https://"),
-          path: "/api/public/surveys",
-          maxAge: 400 * 24 * 3600,
-        });
+        for (const path of ["/api/public/surveys", "/s"])
+          reply.setCookie(DEVICE_COOKIE, deviceToken, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: req.protocol === "https" || ctx.config.publicUrl.startsWith("https://"),
+            path,
+            maxAge: 400 * 24 * 3600,
+          });
       return reply.status(201).send({ ok: true as const });
+    },
+  });
+
+  // The public form itself: a small server-rendered page (no SPA shell) and its two assets.
+  for (const [url, body, type] of [
+    [ASSET_CSS, FORM_CSS, "text/css; charset=utf-8"],
+    [ASSET_JS, FORM_JS, "text/javascript; charset=utf-8"],
+  ] as const)
+    app.get(url, {
+      schema: { hide: true },
+      config: { access: "public", csrf: false },
+      handler: async (_req, reply) =>
+        reply.type(type).header("cache-control", "public, max-age=86400").send(body),
+    });
+
+  app.get("/s/:code", {
+    schema: {
+      hide: true,
+      params: z.object({ code: z.string().max(64) }),
+      querystring: z.object({ lang: z.string().max(8).optional(), kiosk: z.string().max(8).optional() }),
+    },
+    config: {
+      access: "public",
+      csrf: false,
+      rateLimit: { name: "survey.page", max: 120, windowSeconds: 60 },
+    },
+    handler: async (req, reply) => {
+      const lang: Lang = req.query.lang === "en" || req.query.lang === "id" ? req.query.lang : "id";
+      const kiosk = req.query.kiosk === "1";
+      const code = req.params.code;
+      reply.type("text/html; charset=utf-8").header("cache-control", "no-store");
+      if (!codeParam.shape.code.safeParse(code).success)
+        return reply.status(404).send(notFoundPage(code, lang, kiosk));
+      try {
+        const form = await svc.publicForm(code, req.cookies?.[DEVICE_COOKIE]);
+        return reply.send(formPage(form, lang, kiosk));
+      } catch (e) {
+        if (e instanceof DomainError && e.code === "SURVEY_NOT_FOUND")
+          return reply.status(404).send(notFoundPage(code, lang, kiosk));
+        throw e;
+      }
     },
   });
 

@@ -6,7 +6,7 @@ import id from "../i18n/id.json";
 
 const read = "survey.read";
 
-/** Surveys: periods and results for staff; the public form (/s/:code) and public results. */
+/** Surveys: periods and results for staff; public results (the public form /s/:code is server-rendered, see server/public-page.ts). */
 export const surveysWebModule: WebModule = {
   name: "surveys",
   titleKey: "surveys:title",
@@ -16,7 +16,6 @@ export const surveysWebModule: WebModule = {
     { path: "/survei/:id", element: lazyPage(() => import("./pages/PeriodPage"), { permission: read }) },
   ],
   publicRoutes: [
-    { path: "/s/:code", element: publicLazyPage(() => import("./pages/PublicFormPage")) },
     { path: "/hasil-survei/:unitCode", element: publicLazyPage(() => import("./pages/PublicResultsPage")) },
   ],
   homeCard: {

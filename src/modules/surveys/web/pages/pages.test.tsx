@@ -3,9 +3,9 @@ import "../test/setup";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { PublicForm, PublicResults, ResultsWire } from "../../contract";
-import { builtInKind, PROFILE, SKM_KIND_ID } from "../../domain/kinds";
-import { envelope, renderSurveys } from "../test/harness";
+import type { PublicResults, ResultsWire } from "../../contract";
+import { builtInKind, SKM_KIND_ID } from "../../domain/kinds";
+import { renderSurveys } from "../test/harness";
 
 const skm = builtInKind(SKM_KIND_ID)!;
 const nrr = [3.2, 3.0, 2.8, 4.0, 3.1, 3.3, 3.5, 2.9, 2.7];
@@ -115,80 +115,6 @@ describe("period results page", () => {
     expect(await screen.findByText("79.17")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Buka survei" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Tambah" })).toBeNull();
-  });
-});
-
-const form: PublicForm = {
-  code: "abcd2345",
-  unit: { code: "KPKNL-BEKASI", name: "KPKNL Bekasi" },
-  title: "SKM — Tahun 2026",
-  periodType: "year",
-  year: 2026,
-  part: null,
-  startsOn: "2026-01-01",
-  endsOn: "2026-12-31",
-  state: "open",
-  kind: skm,
-  serviceTypes: ["Lelang", "Piutang"],
-  profile: PROFILE as unknown as Record<string, string[]>,
-  alreadySubmitted: false,
-};
-
-describe("public form", () => {
-  it("needs every element, then submits the scores, service and profile", async () => {
-    const { calls } = renderSurveys(
-      "/s/abcd2345",
-      {
-        "GET /api/public/surveys/abcd2345": { body: form },
-        "POST /api/public/surveys/abcd2345/responses": { status: 201, body: { ok: true } },
-      },
-      { permissions: [], unit: null },
-    );
-    expect(
-      await screen.findByRole("heading", { name: "Survei Kepuasan Masyarakat (SKM)" }),
-    ).toBeInTheDocument();
-    await userEvent.selectOptions(screen.getByLabelText("Layanan yang Anda terima"), "Lelang");
-    await userEvent.click(screen.getByRole("button", { name: "Kirim jawaban" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Jawab pertanyaan: Persyaratan");
-    const groups = screen.getAllByRole("group");
-    expect(groups).toHaveLength(9);
-    for (const [i, el] of skm.elements.entries()) {
-      const group = groups[i]!;
-      expect(group).toHaveAccessibleName(`${i + 1}. ${el.question.id}`);
-      await userEvent.click(group.querySelectorAll("input")[el.code === "U9" ? 2 : 3]!);
-    }
-    await userEvent.selectOptions(screen.getByLabelText("Jenis kelamin"), "P");
-    await userEvent.click(screen.getByRole("button", { name: "Kirim jawaban" }));
-    expect(await screen.findByRole("status")).toHaveTextContent("Terima kasih");
-    const post = calls.find((c) => c.method === "POST")!;
-    expect(post.body).toEqual({
-      scores: { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 3 },
-      serviceType: "Lelang",
-      sex: "P",
-    });
-  });
-
-  it("tells a closed period and an already-answered device apart, and shows server errors", async () => {
-    renderSurveys(
-      "/s/abcd2345",
-      { "GET /api/public/surveys/abcd2345": { body: { ...form, state: "closed" } } },
-      { permissions: [], unit: null },
-    );
-    expect(await screen.findByRole("alert")).toHaveTextContent("sudah ditutup");
-  });
-
-  it("an unknown code shows the server's message", async () => {
-    renderSurveys(
-      "/s/zzzz9999",
-      {
-        "GET /api/public/surveys/zzzz9999": {
-          status: 404,
-          body: envelope("SURVEY_NOT_FOUND", "Survei 'zzzz9999' tidak ditemukan."),
-        },
-      },
-      { permissions: [], unit: null },
-    );
-    expect(await screen.findByRole("alert")).toHaveTextContent("Survei 'zzzz9999' tidak ditemukan.");
   });
 });
 

@@ -144,6 +144,9 @@ describe.each(lanes)("scheduler on $name", (lane) => {
     // Another node is free to take that slot.
     const other = b!.tick(new Date("2026-11-27T08:01:00.000Z"));
     await vi.waitFor(async () => expect(await a!.runs()).toHaveLength(2));
+    // The claim row commits before the job body starts: wait for both bodies, or the second one's
+    // resolver would be pushed after we released them (a race a loaded CI machine hits).
+    await vi.waitFor(() => expect(waiting).toHaveLength(2));
     for (const r of waiting) r();
     expect(await first).toMatchObject([{ outcome: "done", slot: "2026-11-27T08:00:00.000Z" }]);
     expect(await other).toMatchObject([{ outcome: "done", slot: "2026-11-27T08:01:00.000Z" }]);

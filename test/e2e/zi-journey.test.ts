@@ -67,6 +67,10 @@ describe.runIf(availability.run)("browser journey: the ZI team fills the workshe
         .waitFor();
       const failingBefore = await page.getByText("Belum memenuhi", { exact: true }).count();
       expect(failingBefore).toBeGreaterThan(0);
+      // The gate of the area about to be worked on (Penguatan Pengawasan, pemenuhan): its value line.
+      const pwGate = page.locator('[data-gate="area:pemenuhan.pw"]');
+      const pwBefore = (await pwGate.textContent()) ?? "";
+      expect(pwBefore).toContain("dari bobot");
       await page.waitForLoadState("networkidle");
       await noSeriousViolations(page);
       await page.screenshot({ path: "var/e2e-zi-overview.png" });
@@ -126,6 +130,8 @@ describe.runIf(availability.run)("browser journey: the ZI team fills the workshe
         .waitFor();
       const failingAfter = await page.getByText("Belum memenuhi", { exact: true }).count();
       expect(failingAfter).toBeLessThanOrEqual(failingBefore);
+      // That area's gate shows the new value (its share of the weight rose with the three answers).
+      await expect.poll(async () => (await pwGate.textContent()) ?? "").not.toBe(pwBefore);
 
       // The multi-unit table for the Kanwil is not the Bandung head's to see, but its own office is.
       await page.goto(`${zona.url}/zi/unit-unit`);

@@ -18,6 +18,7 @@ import { pactModule } from "../modules/integrity-pact/server";
 import { integrityModule } from "../modules/integrity-reports/server";
 import { mediaModule } from "../modules/media/server";
 import { monevModule } from "../modules/monitoring/server";
+import { serviceRequestsModule } from "../modules/service-requests/server";
 import { standardsModule } from "../modules/service-standards/server";
 import { surveysModule } from "../modules/surveys/server";
 import { ziModule } from "../modules/zona-integritas/server";
@@ -52,6 +53,7 @@ export const domainModules: ServerModule[] = [
   standardsModule,
   complaintsModule,
   integrityModule,
+  serviceRequestsModule,
 ];
 
 export const allModules: ServerModule[] = [...kernelModules, ...domainModules];

@@ -5,6 +5,7 @@ import { pactWebModule } from "../modules/integrity-pact/web/routes";
 import { integrityWebModule } from "../modules/integrity-reports/web/routes";
 import { mediaWebModule } from "../modules/media/web/routes";
 import { monevWebModule } from "../modules/monitoring/web/routes";
+import { serviceRequestsWebModule } from "../modules/service-requests/web/routes";
 import { standardsWebModule } from "../modules/service-standards/web/routes";
 import { surveysWebModule } from "../modules/surveys/web/routes";
 import { ziModule } from "../modules/zona-integritas/web/routes";
@@ -27,6 +28,7 @@ import { adminModule } from "./admin/routes";
   standardsWebModule,
   complaintsWebModule,
   integrityWebModule,
+  serviceRequestsWebModule,
   adminModule,
 ];
  *
@@ -43,5 +45,6 @@ export const webModules: WebModule[] = [
   standardsWebModule,
   complaintsWebModule,
   integrityWebModule,
+  serviceRequestsWebModule,
   adminModule,
 ];

@@ -1,4 +1,4 @@
-import { qrMatrix } from "../domain/qr";
+import { qrMatrix } from "../../../kernel/qr/qr";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -24,6 +24,7 @@ import { createDriver, FileService } from "../kernel/files";
 import { installErrorHandler } from "../kernel/http/error-handler";
 import { registerErrors } from "../kernel/http/errors";
 import { installAccessHooks, type RouteInfo } from "../kernel/http/hooks";
+import { livenessServerFactory } from "../kernel/http/liveness";
 import { RateLimiter } from "../kernel/http/rate-limit";
 import { zonaSecurityHeaders } from "../kernel/http/security-headers";
 import type { ZonaApp } from "../kernel/http/types";
@@ -74,7 +75,7 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
   const rateLimiter = new RateLimiter(db, config.sessionSecret, database.dialect);
   const outbox = new Outbox(db, clock);
   for (const channel of channelsFromConfig(config, log)) outbox.use(channel);
-  const org = new OrgService(db, audit, clock);
+  const org = new OrgService(db, audit, clock, database.changeStamp);
   const permissions = () => modules.flatMap((m) => m.permissions ?? []);
   const identity = new IdentityService({
     db,
@@ -87,6 +88,7 @@ export async function buildContext(opts: BuildOptions): Promise<AppContext> {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     publicUrl: config.publicUrl,
     permissions,
+    changeStamp: database.changeStamp,
   });
   const files = new FileService({
     db,
@@ -141,6 +143,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
+    serverFactory: livenessServerFactory(),
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON and multipart only: a text/plain body would otherwise reach the schema as a string.

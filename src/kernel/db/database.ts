@@ -14,6 +14,13 @@ export interface Database {
   lane: string;
   /** The PostgreSQL schema in use when not the default (test lanes use one schema per database). */
   schema?: string;
+  /**
+   * SQLite only: a value that changes whenever a row is written through this connection or another
+   * process commits to the file (`total_changes()` and `data_version`). Read caches compare it to
+   * decide whether what they hold is still what the database holds (see stamped-cache.ts). Absent
+   * on PostgreSQL, where other nodes write without this process seeing it: nothing is cached there.
+   */
+  changeStamp?: () => string;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,30 @@ function cacheStatements(conn: SQLite.Database, max = 1000): void {
 }
 
 /**
+ * `total_changes()` counts every row this connection inserted, updated or deleted (a rolled-back
+ * write still moves it, which only costs a cache miss); it touches no file, so it is read on every
+ * call. `data_version` moves when another connection — a `zona` CLI command on the same file —
+ * commits; reading it takes file locks (two system calls), so it is re-read at most every
+ * `otherProcessMs`: a change made by another process is seen within that time. Read synchronously
+ * on the one connection: it sees this connection's uncommitted writes, which again can only cause a
+ * miss.
+ */
+export function sqliteChangeStamp(conn: SQLite.Database, otherProcessMs = 200): () => string {
+  const changes = conn.prepare("select total_changes()").raw(true);
+  const version = conn.prepare("pragma data_version").raw(true);
+  let dataVersion = 0;
+  let readAt = Number.NEGATIVE_INFINITY;
+  return () => {
+    const now = performance.now();
+    if (now - readAt >= otherProcessMs) {
+      dataVersion = (version.get() as [number])[0];
+      readAt = now;
+    }
+    return `${(changes.get() as [number])[0]}:${dataVersion}`;
+  };
+}
+
+/**
  * Run `fn` while holding a lock named `key` across every node: a session advisory lock on
  * PostgreSQL (held on one pooled connection for the duration); on SQLite there is one node.
  */
@@ -90,7 +121,13 @@ export function createDatabase(url: string, opts: { schema?: string; poolSize?: 
   if (url.startsWith("file:")) {
     const conn = openSqlite(sqlitePath(url));
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: conn }) });
-    return { db, dialect: "sqlite", lane: "sqlite", close: () => db.destroy() };
+    return {
+      db,
+      dialect: "sqlite",
+      lane: "sqlite",
+      changeStamp: sqliteChangeStamp(conn),
+      close: () => db.destroy(),
+    };
   }
   throw new Error(`DATABASE_URL must start with file: or postgres:// (got ${url.slice(0, 12)}…)`);
 }

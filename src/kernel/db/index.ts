@@ -20,4 +20,5 @@ export {
   migrationStatus,
   pendingMigrations,
 } from "./migrations";
+export { StampedCache } from "./stamped-cache";
 export { type Executor, lockKey } from "./transaction";

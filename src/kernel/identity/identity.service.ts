@@ -5,6 +5,7 @@ import { randomToken, sealer, sha256hex } from "../crypto";
 import { codec, enc } from "../db/codecs";
 import { type DialectName, rawQuery } from "../db/database";
 import { newId } from "../db/ids";
+import { StampedCache } from "../db/stamped-cache";
 import { DomainError, fail } from "../http/errors";
 import type { RateLimiter } from "../http/rate-limit";
 import type { PermissionDef } from "../module";
@@ -39,6 +40,15 @@ export interface IdentityOptions {
   sessionTtlHours: number;
   publicUrl: string;
   permissions: () => PermissionDef[];
+  /** The database's change stamp (SQLite): sessions are then resolved from memory until a write. */
+  changeStamp?: () => string;
+}
+
+interface ResolvedSession {
+  actor: Actor;
+  session: SessionInfo;
+  /** When the session row was last touched (ms): the sliding expiry is written from the slow path. */
+  lastSeenMs: number;
 }
 
 export interface PublicUser {
@@ -76,8 +86,10 @@ function normEmail(e: string): string {
 
 export class IdentityService {
   private readonly totpBox;
+  private readonly sessions: StampedCache<ResolvedSession>;
   constructor(private readonly o: IdentityOptions) {
     this.totpBox = sealer(o.secret, "totp");
+    this.sessions = new StampedCache({ changeStamp: o.changeStamp });
   }
 
   private get db() {
@@ -529,10 +541,31 @@ export class IdentityService {
     });
   }
 
-  /** Resolve a session cookie token to an actor; null when unknown or expired. */
+  /**
+   * Resolve a session cookie token to an actor; null when unknown or expired. Every authenticated
+   * request comes through here: on SQLite the answer is kept until any row is written (a logout, a
+   * role change, a disabled user all write), so a repeat costs no query; see StampedCache.
+   */
   async actorFromSession(token: string): Promise<{ actor: Actor; session: SessionInfo } | null> {
-    const id = sha256hex(token);
     const now = this.now();
+    const stamp = this.sessions.stamp();
+    if (stamp !== undefined) {
+      // Keyed by the token itself (held only in this process's memory): a hit costs no hash.
+      const hit = this.sessions.get(token, stamp);
+      if (
+        hit &&
+        hit.session.expiresAt > now.toISOString() &&
+        now.getTime() - hit.lastSeenMs <= SESSION_TOUCH_MS
+      ) {
+        return { actor: hit.actor, session: hit.session };
+      }
+    }
+    const resolved = await this.resolveSession(sha256hex(token), now);
+    if (resolved && stamp !== undefined) this.sessions.set(token, stamp, resolved);
+    return resolved && { actor: resolved.actor, session: resolved.session };
+  }
+
+  private async resolveSession(id: string, now: Date): Promise<ResolvedSession | null> {
     const database = { db: this.db, dialect: this.o.dialect };
     // Hot path (every authenticated request): two hand-written queries instead of the builder.
     const [row] = await rawQuery<Record<string, unknown>>(database, SESSION_SQL, [id]);
@@ -547,15 +580,16 @@ export class IdentityService {
       decodeAssignment,
     );
     // Sliding expiry, written at most every few minutes so reads stay reads.
-    const lastSeen = new Date(codec.instant(row.last_seen_at)).getTime();
+    let lastSeenMs = new Date(codec.instant(row.last_seen_at)).getTime();
     let newExpiry = expiresAt;
-    if (now.getTime() - lastSeen > SESSION_TOUCH_MS) {
+    if (now.getTime() - lastSeenMs > SESSION_TOUCH_MS) {
       newExpiry = new Date(now.getTime() + this.o.sessionTtlHours * 3600_000).toISOString();
       await this.db
         .updateTable("sessions")
         .set({ last_seen_at: now.toISOString(), expires_at: newExpiry })
         .where("id", "=", id)
         .execute();
+      lastSeenMs = now.getTime();
     }
     return {
       actor: {
@@ -568,6 +602,7 @@ export class IdentityService {
         via: "session",
       },
       session: { id, csrfToken: codec.text(row.csrf_token), userId, expiresAt: newExpiry },
+      lastSeenMs,
     };
   }
 

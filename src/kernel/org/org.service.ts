@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { AuditLog } from "../audit/audit";
 import type { Clock } from "../clock";
 import { newId } from "../db/ids";
+import { StampedCache } from "../db/stamped-cache";
 import { DomainError, fail } from "../http/errors";
 import { type Actor, assertScope, holds, scopeRoots } from "../identity/actor";
 import { unitsRepo } from "./org.repo";
@@ -18,11 +19,16 @@ export interface CreateUnitInput {
 }
 
 export class OrgService {
+  /** Units under a set of roots, kept until any row is written (SQLite; see StampedCache). */
+  private readonly withinCache: StampedCache<Unit[]>;
   constructor(
     private readonly db: Kysely<any>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-  ) {}
+    changeStamp?: () => string,
+  ) {
+    this.withinCache = new StampedCache({ changeStamp }, 1000);
+  }
 
   async get(id: string): Promise<Unit | undefined> {
     return unitsRepo.get(this.db, id);
@@ -41,7 +47,9 @@ export class OrgService {
 
   /** Every unit the actor may see with `permission`, in path order. */
   async listInScope(actor: Actor, permission: string = ORG_PERMISSIONS.read): Promise<Unit[]> {
-    return unitsRepo.within(this.db, scopeRoots(actor, permission));
+    const roots = scopeRoots(actor, permission);
+    const units = await this.withinCache.through(roots.join("\n"), () => unitsRepo.within(this.db, roots));
+    return units.slice(); // callers may sort or splice their copy
   }
 
   async subtree(actor: Actor, rootId: string): Promise<Unit[]> {

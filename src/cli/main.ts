@@ -4,6 +4,7 @@ import { DomainError } from "../kernel/http/errors";
 import { VERSION } from "../server/version";
 import { registerAdminCommands } from "./admin";
 import { registerDataCommands } from "./data";
+import { registerRequestCommands } from "./requests";
 import { registerServeCommand } from "./serve";
 import { registerSurveyCommands } from "./surveys";
 import { registerZiCommands } from "./zi";
@@ -32,6 +33,7 @@ registerDataCommands(program);
 registerZiCommands(program);
 // after the ZI commands: both add subcommands to `zona compute`
 registerSurveyCommands(program);
+registerRequestCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

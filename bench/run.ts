@@ -25,6 +25,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
+import { proofLoadBench } from "./proof-load";
 import { surveysBench } from "./surveys";
 import { ziBench } from "./zi";
 
@@ -261,6 +262,7 @@ try {
   killChildren();
   code = Math.max(code, await ziBench());
   code = Math.max(code, await surveysBench());
+  code = Math.max(code, await proofLoadBench());
 } catch (err) {
   console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
   code = 1;

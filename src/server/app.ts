@@ -21,7 +21,7 @@ import type { Config } from "../kernel/config/config";
 import type { AppContext } from "../kernel/context";
 import { type Database, migrateUp, pendingMigrations, ping } from "../kernel/db";
 import { createDriver, FileService } from "../kernel/files";
-import { installErrorHandler } from "../kernel/http/error-handler";
+import { frameworkErrors, installErrorHandler } from "../kernel/http/error-handler";
 import { registerErrors } from "../kernel/http/errors";
 import { installAccessHooks, type RouteInfo } from "../kernel/http/hooks";
 import { livenessServerFactory } from "../kernel/http/liveness";
@@ -135,6 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   const ctx = await buildContext(opts);
   const { config } = ctx;
   const routes: RouteInfo[] = [];
+  const securityHeaders = zonaSecurityHeaders(config.publicUrl.startsWith("https://"));
 
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
@@ -143,6 +144,8 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
+    // Bad percent-encoding and over-long path parameters: the error envelope, not Fastify's shape.
+    frameworkErrors: frameworkErrors(securityHeaders),
     serverFactory: livenessServerFactory(),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -150,7 +153,6 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const securityHeaders = zonaSecurityHeaders(config.publicUrl.startsWith("https://"));
   app.addHook("onRequest", (req, reply, done) => {
     reply.headers(securityHeaders);
     reply.header("x-request-id", req.id);
@@ -191,7 +193,9 @@ export async function buildApp(opts: BuildOptions): Promise<BuiltApp> {
     config: { access: "public" },
     handler: async () => app.swagger(),
   });
-  await app.register(scalar, { routePrefix: "/api/docs", configuration: { url: "/api/openapi.json" } });
+  // The document as content, not as a URL: with a URL the plugin's own /api/docs/openapi.json and
+  // .yaml endpoints try to parse the URL string as a document and answer 500.
+  await app.register(scalar, { routePrefix: "/api/docs", configuration: { content: () => app.swagger() } });
 
   app.get("/api/health", {
     schema: {

@@ -52,13 +52,17 @@ const intervalSchema = z
     start: z.string().refine(isValidTime, "must be HH:MM"),
     end: z.string().refine(isValidTime, "must be HH:MM"),
   })
-  .refine((i) => parseTime(i.start) < parseTime(i.end), {
+  // Zod runs this even when a field above failed: compare only two valid times (parseTime throws).
+  .refine((i) => !isValidTime(i.start) || !isValidTime(i.end) || parseTime(i.start) < parseTime(i.end), {
     message: "start must be before end",
     path: ["end"],
   });
 
 const daySchema = z.array(intervalSchema).superRefine((list, ctx) => {
-  const sorted = list.map((i) => [parseTime(i.start), parseTime(i.end)] as const).sort((a, b) => a[0] - b[0]);
+  const sorted = list
+    .filter((i) => isValidTime(i.start) && isValidTime(i.end))
+    .map((i) => [parseTime(i.start), parseTime(i.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]![0] < sorted[i - 1]![1]) ctx.addIssue({ code: "custom", message: "intervals overlap" });
   }

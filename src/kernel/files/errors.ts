@@ -22,6 +22,26 @@ export const filesErrors: ErrorCatalogue = {
     id: "Berkas kosong (0 byte). Pilih berkas yang berisi data lalu unggah kembali.",
     en: "The file is empty (0 bytes). Choose a file that has content and upload again.",
   },
+  FILES_ACTIVE_CONTENT: {
+    status: 422,
+    id: 'Berkas {filename} memuat konten aktif (skrip, tindakan yang berjalan saat dibuka, atau halaman web) yang tidak diterima sebagai data dukung. Cetak ulang dokumen menjadi PDF biasa (misalnya dengan "Print to PDF"), lalu unggah kembali.',
+    en: '{filename} contains active content (a script, an action that runs when it is opened, or a web page), which is not accepted as evidence. Print the document to a plain PDF (for example with "Print to PDF"), then upload again.',
+  },
+  FILES_HIDDEN_CONTENT: {
+    status: 422,
+    id: "Berkas {filename} berisi data tersembunyi di belakang gambarnya. Buka gambar itu dan simpan ulang (atau ambil tangkapan layar), lalu unggah kembali.",
+    en: "{filename} carries hidden data after its image. Open the image and save it again (or take a screenshot), then upload again.",
+  },
+  FILES_ARCHIVE_BOMB: {
+    status: 422,
+    id: "Berkas {filename} mengembang jauh melebihi ukurannya saat dibuka atau berisi arsip bertumpuk, sehingga tidak diterima. Simpan ulang dokumen dari aplikasi Office Anda tanpa lampiran bertumpuk, lalu unggah kembali.",
+    en: "{filename} expands far beyond its size when opened, or holds archives nested in archives, so it is not accepted. Save the document again from your Office application without nested attachments, then upload again.",
+  },
+  FILES_DAMAGED: {
+    status: 422,
+    id: "Berkas {filename} rusak atau tidak lengkap (misalnya terpotong saat diunduh atau disalin). Pastikan berkas dapat dibuka di komputer Anda, simpan ulang, lalu unggah kembali.",
+    en: "{filename} is damaged or incomplete (for example cut off while it was downloaded or copied). Make sure it opens on your computer, save it again, then upload again.",
+  },
   FILES_NOT_FOUND: {
     status: 404,
     id: "Berkas data dukung tidak ditemukan. Periksa tautannya atau muat ulang halaman.",

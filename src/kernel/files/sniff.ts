@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { fileTypeFromBuffer, fileTypeFromFile } from "file-type";
 import { DomainError } from "../http/errors";
+import { type Hazard, INSPECTED_TYPES, inspectContent } from "./inspect";
 import { extensionOf } from "./names";
 
 /**
@@ -49,16 +51,29 @@ export const ALLOWED_LABELS = ALLOWED_TYPES.map((t) => t.label).join(", ");
 export interface Sniffed {
   ext: string;
   mime: string;
+  /** Why bytes of an allowed type are still refused (active content, a bomb, cut off): see inspect.ts. */
+  hazard?: Hazard;
 }
 
+/** Sniff, and for an allowed type inspectContent looks into, look for hazards too. */
 export async function sniffBuffer(data: Uint8Array): Promise<Sniffed | undefined> {
   const r = await fileTypeFromBuffer(data);
-  return r ? { ext: r.ext, mime: r.mime } : undefined;
+  if (!r) return undefined;
+  const sniffed: Sniffed = { ext: r.ext, mime: r.mime };
+  return inspected(sniffed, () => data);
 }
 
+/** As sniffBuffer; the file is read whole only when its type is one that is inspected (≤ the upload limit). */
 export async function sniffFile(path: string): Promise<Sniffed | undefined> {
   const r = await fileTypeFromFile(path);
-  return r ? { ext: r.ext, mime: r.mime } : undefined;
+  if (!r) return undefined;
+  return inspected({ ext: r.ext, mime: r.mime }, () => readFile(path));
+}
+
+async function inspected(sniffed: Sniffed, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Sniffed> {
+  if (!allowedTypeOf(sniffed) || !INSPECTED_TYPES.has(sniffed.ext)) return sniffed;
+  const hazard = inspectContent(sniffed.ext, await bytes());
+  return hazard ? { ...sniffed, hazard } : sniffed;
 }
 
 /** The allowed type a sniffed result is, if any: both the extension and the MIME type must match. */
@@ -75,15 +90,25 @@ const claimedType = (extension: string) => ALLOWED_TYPES.find((t) => t.extension
  * - sniffed type allowed, name says something else (`foto.pdf` that is a PNG) → FILES_EXTENSION_MISMATCH;
  * - sniffed type not allowed or unknown, name claims an allowed type (`laporan.pdf` that is HTML)
  *   → FILES_EXTENSION_MISMATCH: the person believes it is a PDF, and should learn it is not;
- * - otherwise → FILES_TYPE_NOT_ALLOWED.
+ * - otherwise → FILES_TYPE_NOT_ALLOWED;
+ * - type and name agree but the bytes carry a hazard (inspect.ts) → its code (FILES_ACTIVE_CONTENT,
+ *   FILES_HIDDEN_CONTENT, FILES_ARCHIVE_BOMB, FILES_DAMAGED).
  */
 export function checkType(filename: string, sniffed: Sniffed | undefined): AllowedType {
   const extension = extensionOf(filename);
   const type = allowedTypeOf(sniffed);
   const detected = sniffed?.mime ?? "unknown";
   if (type) {
-    if (extension === "" || type.extensions.includes(extension)) return type;
-    throw new DomainError("FILES_EXTENSION_MISMATCH", { filename, extension, detected, expected: type.ext });
+    if (extension !== "" && !type.extensions.includes(extension))
+      throw new DomainError("FILES_EXTENSION_MISMATCH", {
+        filename,
+        extension,
+        detected,
+        expected: type.ext,
+      });
+    if (sniffed?.hazard)
+      throw new DomainError(sniffed.hazard.code, { filename, detail: sniffed.hazard.detail });
+    return type;
   }
   if (extension && claimedType(extension)) {
     throw new DomainError("FILES_EXTENSION_MISMATCH", { filename, extension, detected });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError, type ErrorIssue, errorSpec, type Lang, renderMessage } from "./errors";
+import { pickLang } from "./request";
 
 export interface ErrorEnvelope {
   error: {
@@ -66,6 +67,14 @@ function classify(err: FastifyError | Error): {
       return { code: "VALIDATION_FAILED" };
   }
   if (err instanceof SyntaxError && fe.statusCode === 400) return { code: "MALFORMED_JSON" };
+  // A multipart body the parser cannot read (no boundary, cut short): the client's fault, not ours.
+  if (
+    !fe.statusCode &&
+    /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Unsupported Content-Type)/.test(
+      err.message,
+    )
+  )
+    return { code: "VALIDATION_FAILED", issues: [{ path: "body", message: err.message }] };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     if (fe.statusCode === 404) return { code: "NOT_FOUND" };
     if (fe.statusCode === 413) return { code: "BODY_TOO_LARGE" };
@@ -73,6 +82,31 @@ function classify(err: FastifyError | Error): {
     return { code: "VALIDATION_FAILED", issues: [{ path: "", message: fe.message }] };
   }
   return { code: "INTERNAL" };
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a path that is not valid percent-encoding,
+ * a path parameter over `maxParamLength`): Fastify's `frameworkErrors` option. Without it they are
+ * answered in Fastify's own shape, not the envelope. Pass as `Fastify({ frameworkErrors })`;
+ * `headers` are the ones the onRequest hooks would have set (security headers).
+ */
+export function frameworkErrors(headers: Record<string, string> = {}) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const lang = pickLang(request.headers["accept-language"], undefined);
+    const bad = err.code === "FST_ERR_BAD_URL" || err.code === "FST_ERR_MAX_PARAM_LENGTH";
+    const { status, body } = bad
+      ? envelope("VALIDATION_FAILED", lang, request.id, {}, [
+          {
+            path: "url",
+            message:
+              err.code === "FST_ERR_BAD_URL" ? "not a valid URL component" : "a path parameter is too long",
+          },
+        ])
+      : envelope("INTERNAL", lang, request.id);
+    if (status >= 500) request.log.error({ err }, "request failed");
+    else request.log.info({ code: err.code, status }, "request refused");
+    return reply.status(status).headers(headers).header("x-request-id", request.id).send(body);
+  };
 }
 
 /**

@@ -49,6 +49,16 @@ export function installAccessHooks(app: FastifyInstance, ctx: AppContext, routes
     guard(req, reply).then(() => done(), done);
   });
 
+  // PostgreSQL text cannot hold U+0000 (the query fails: a 500), SQLite stores it: refuse it in any
+  // parameter, query value or JSON body string on both, before validation and the services see it.
+  app.addHook("preValidation", (req, _reply, done) => {
+    const where = nulAt(req.params, "params") ?? nulAt(req.query, "querystring") ?? nulAt(req.body, "body");
+    if (!where) return done();
+    done(
+      new DomainError("VALIDATION_FAILED", {}, [{ path: where, message: "must not contain NUL (U+0000)" }]),
+    );
+  });
+
   async function guard(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const cfg = req.routeOptions.config;
     const access = cfg?.access;
@@ -90,4 +100,31 @@ async function authenticate(ctx: AppContext, req: FastifyRequest): Promise<void>
     req.actor = found.actor;
     req.session = found.session;
   }
+}
+
+/**
+ * Path of the first string (value or key) holding U+0000 in a parsed request part, or null. Walks
+ * with its own stack: a body may nest 10,000 levels deep.
+ */
+export function nulAt(value: unknown, root: string): string | null {
+  const stack: Array<[unknown, string]> = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path;
+    } else if (Array.isArray(v) || (v && typeof v === "object" && isPlain(v))) {
+      // Plain parsed data only: never walk into a Buffer, a stream or anything cyclic.
+      for (const [k, x] of Object.entries(v as object)) {
+        if (k.includes("\u0000")) return path;
+        stack.push([x, `${path}.${k}`]);
+      }
+    }
+  }
+  return null;
+}
+
+/** A plain or prototype-less object (fast-querystring's result has an empty prototype chain). */
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }

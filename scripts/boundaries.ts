@@ -15,6 +15,7 @@ const PURE_KERNEL = [
   "src/kernel/calendar",
   "src/kernel/http/errors.ts",
   "src/kernel/identity/actor.ts",
+  "src/kernel/math",
   "src/kernel/org/units.ts",
 ];
 const IMPURE_PACKAGES =

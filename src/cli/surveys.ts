@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { toFixed, toNumber } from "../kernel/math/fraction";
 import { addScores, computeIndex, emptyTotals, PERFORMANCE } from "../modules/surveys/domain/compute";
 import { CsvInputError, readScoresCsv } from "../modules/surveys/domain/csv";
-import { toFixed, toNumber } from "../modules/surveys/domain/fraction";
 import { builtInKind, SKM_KIND_ID } from "../modules/surveys/domain/kinds";
 import { sampleSize } from "../modules/surveys/domain/sample";
 import { out } from "./context";

@@ -1,15 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { DomainError, renderMessage } from "../kernel/http/errors";
+import { type Fraction, fromDecimal, mul, toFixed, toNumber } from "../kernel/math/fraction";
 import { type AnswerFile, answerFileSchema } from "../modules/zona-integritas/domain/answers";
 import { ziErrors } from "../modules/zona-integritas/domain/errors";
-import {
-  type Fraction,
-  fromDecimal,
-  mul,
-  toFixed,
-  toNumber,
-} from "../modules/zona-integritas/domain/fraction";
 import {
   assessReadiness,
   type PredicateReadiness,

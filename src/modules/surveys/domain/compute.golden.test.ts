@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { div, eq, frac, fromDecimal, mul, sum, toFixed } from "../../../kernel/math/fraction";
 import { addScores, computeIndex, emptyTotals, gradeOf, toWire, weakestFirst } from "./compute";
 import { readScoresCsv } from "./csv";
-import { div, eq, frac, fromDecimal, mul, sum, toFixed } from "./fraction";
 import { builtInKind, SKM_KIND_ID } from "./kinds";
 import { sampleSize } from "./sample";
 

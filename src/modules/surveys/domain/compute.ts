@@ -1,4 +1,4 @@
-import { cmp, div, type Fraction, frac, mul, sum, toFixed, toNumber } from "./fraction";
+import { cmp, div, type Fraction, frac, mul, sum, toFixed, toNumber } from "../../../kernel/math/fraction";
 
 /**
  * SKM / IKM computation (PermenPAN-RB 14/2017), exact:

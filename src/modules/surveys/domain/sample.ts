@@ -1,4 +1,4 @@
-import { add, div, type Fraction, frac, mul, sub } from "./fraction";
+import { add, div, type Fraction, frac, mul, sub } from "../../../kernel/math/fraction";
 
 /**
  * Required sample size for a population, Krejcie & Morgan (1970), which PermenPAN-RB 14/2017

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { DomainError } from "../../../kernel/http/errors";
-import { clamp, div, type Fraction, frac, fromDecimal, min, ONE, sub, ZERO } from "./fraction";
+import {
+  clamp,
+  div,
+  type Fraction,
+  frac,
+  fromDecimal,
+  min,
+  ONE,
+  sub,
+  ZERO,
+} from "../../../kernel/math/fraction";
 import { indexRubric, type Question, type Rubric } from "./rubric";
 
 /**

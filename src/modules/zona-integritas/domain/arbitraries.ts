@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import type { Fraction } from "../../../kernel/math/fraction";
 import type { Answer } from "./answers";
-import type { Fraction } from "./fraction";
 import { type Question, questionsOf, type Rubric } from "./rubric";
 
 /**

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cmp, eq, type Fraction, fromDecimal, sum, toNumber } from "../../../kernel/math/fraction";
 import type { Answer } from "./answers";
 import { answersArb, countsFor } from "./arbitraries";
-import { cmp, eq, type Fraction, fromDecimal, sum, toNumber } from "./fraction";
 import { type GatePath, pathsToGates, rankGaps } from "./gaps";
 import { assessReadiness, type ReadinessInput } from "./readiness";
 import { indexRubric, loadRubric, type Rubric } from "./rubric";

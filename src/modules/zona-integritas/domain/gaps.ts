@@ -1,4 +1,16 @@
-import { add, cmp, div, type Fraction, frac, fromDecimal, max, mul, sub, sum, ZERO } from "./fraction";
+import {
+  add,
+  cmp,
+  div,
+  type Fraction,
+  frac,
+  fromDecimal,
+  max,
+  mul,
+  sub,
+  sum,
+  ZERO,
+} from "../../../kernel/math/fraction";
 import type { PredicateReadiness, ReadinessGate } from "./readiness";
 import { indexRubric, type Predicate, type QuestionEntry, type Rubric } from "./rubric";
 import { type LkeScore, toGain } from "./scoring";

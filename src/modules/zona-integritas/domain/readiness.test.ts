@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { eq, type Fraction, frac, fromDecimal } from "../../../kernel/math/fraction";
 import { answerValue } from "./answers";
-import { eq, type Fraction, frac, fromDecimal } from "./fraction";
 import { assessReadiness, type PredicateReadiness, type ReadinessInput } from "./readiness";
 import { loadRubric, questionsOf } from "./rubric";
 import { scoreValues } from "./scoring";

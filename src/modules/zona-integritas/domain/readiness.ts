@@ -1,4 +1,4 @@
-import { cmp, div, type Fraction, fromDecimal, mul, ZERO } from "./fraction";
+import { cmp, div, type Fraction, fromDecimal, mul, ZERO } from "../../../kernel/math/fraction";
 import { type Gate as GateDef, PREDICATES, type Predicate, type Rubric } from "./rubric";
 import type { LkeScore } from "./scoring";
 

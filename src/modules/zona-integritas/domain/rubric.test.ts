@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../../kernel/http/errors";
-import { eq, type Fraction, frac, fromDecimal, sum } from "./fraction";
+import { eq, type Fraction, frac, fromDecimal, sum } from "../../../kernel/math/fraction";
 import {
   indexRubric,
   listRubrics,

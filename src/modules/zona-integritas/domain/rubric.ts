@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../../../kernel/http/errors";
-import { cmp, div, eq, type Fraction, frac, fromDecimal, sum } from "./fraction";
+import { cmp, div, eq, type Fraction, frac, fromDecimal, sum } from "../../../kernel/math/fraction";
 import rubric10 from "./rubrics/permenpanrb-10-2019.json" with { type: "json" };
 import rubric52 from "./rubrics/permenpanrb-52-2014.json" with { type: "json" };
 import rubric90 from "./rubrics/permenpanrb-90-2021.json" with { type: "json" };

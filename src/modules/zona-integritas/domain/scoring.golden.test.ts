@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { eq, type Fraction, frac, fromDecimal, toFixed } from "../../../kernel/math/fraction";
 import type { Answer } from "./answers";
-import { eq, type Fraction, frac, fromDecimal, toFixed } from "./fraction";
 import { loadRubric, questionsOf } from "./rubric";
 import { scoreAnswers } from "./scoring";
 

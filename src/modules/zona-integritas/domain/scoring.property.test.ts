@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { add, cmp, type Fraction, fromDecimal, ZERO } from "../../../kernel/math/fraction";
 import type { Answer } from "./answers";
 import { answersArb } from "./arbitraries";
-import { add, cmp, type Fraction, fromDecimal, ZERO } from "./fraction";
 import { loadRubric, type Question, questionsOf } from "./rubric";
 import { scoreAnswers } from "./scoring";
 

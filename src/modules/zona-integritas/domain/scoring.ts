@@ -1,5 +1,5 @@
+import { add, type Fraction, fromDecimal, mul, sub, sum, ZERO } from "../../../kernel/math/fraction";
 import { type Answer, answerValues } from "./answers";
-import { add, type Fraction, fromDecimal, mul, sub, sum, ZERO } from "./fraction";
 import { type Component, indexRubric, type Rubric } from "./rubric";
 
 /**

@@ -1,7 +1,7 @@
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toFixed } from "../../../kernel/math/fraction";
 import type { Answer } from "../domain/answers";
-import { toFixed } from "../domain/fraction";
 import { pathsToGates, rankGaps } from "../domain/gaps";
 import { assessReadiness } from "../domain/readiness";
 import { loadRubric, questionsOf } from "../domain/rubric";

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { div, type Fraction, frac, mul, sum, toFixed, toNumber } from "../domain/fraction";
+import { div, type Fraction, frac, mul, sum, toFixed, toNumber } from "../../../kernel/math/fraction";
 import type { Gaps, GatePath } from "../domain/gaps";
 import type { Readiness, ReadinessGate } from "../domain/readiness";
 import { indexRubric, type Rubric } from "../domain/rubric";

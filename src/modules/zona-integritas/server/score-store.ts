@@ -3,8 +3,9 @@
  * record readiness can be judged again (thresholds or the cycle's prior-WBK flag changed) without
  * reading a single answer, and the wire summary is built without re-scoring.
  */
+
+import { type Fraction, frac, fromDecimal, toNumber, ZERO } from "../../../kernel/math/fraction";
 import type { ScoreSummary } from "../contract";
-import { type Fraction, frac, fromDecimal, toNumber, ZERO } from "../domain/fraction";
 import {
   assessReadiness,
   type Readiness,

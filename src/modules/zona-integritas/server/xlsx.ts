@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { DomainError, renderMessage } from "../../../kernel/http/errors";
+import { type Fraction, toNumber } from "../../../kernel/math/fraction";
 import { type Answer, answerValue } from "../domain/answers";
 import { ziErrors } from "../domain/errors";
-import { type Fraction, toNumber } from "../domain/fraction";
 import { indexRubric, type Question, type Rubric } from "../domain/rubric";
 import { type LkeScore, scoreValues } from "../domain/scoring";
 

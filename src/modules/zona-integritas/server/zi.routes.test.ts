@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as sample from "../../../kernel/files/test-samples";
 import { systemActor } from "../../../kernel/identity/actor";
+import { mul, sum, toNumber } from "../../../kernel/math/fraction";
 import { buildTestApp, form, type Session, type TestApp, testLanes } from "../../../kernel/testing";
 import { perceptionIndices } from "../../surveys/server";
 import { type Answer, answerValue } from "../domain/answers";
-import { mul, sum, toNumber } from "../domain/fraction";
 import { loadRubric, questionsOf } from "../domain/rubric";
 import { linkRecordEvidence, recordEvidenceLinks, unlinkRecordEvidence } from ".";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eq, toNumber } from "../domain/fraction";
+import { eq, toNumber } from "../../../kernel/math/fraction";
 import { scoreAnswers } from "../domain/scoring";
 import { cellsOf, entries, rubric } from "./test/fixtures";
 import { changedAnswers, countsOf, dirtyKeys, optionAnswer, previewScore } from "./worksheet";

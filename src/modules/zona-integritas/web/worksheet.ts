@@ -3,9 +3,10 @@
  * saved cells, the live score preview (the domain's own exact arithmetic), which answers changed, and
  * how a key press or a click becomes an answer in the API's format.
  */
+
+import { type Fraction, fromDecimal } from "../../../kernel/math/fraction";
 import type { CellWire } from "../contract";
 import { type Answer, answerValue } from "../domain/answers";
-import { type Fraction, fromDecimal } from "../domain/fraction";
 import { indexRubric, type Question, type Rubric } from "../domain/rubric";
 import { type LkeScore, scoreValues } from "../domain/scoring";
 

@@ -2,6 +2,8 @@
  * Fixtures built from the real rubric and the real domain arithmetic, so a test's expected numbers
  * are the ones the server would compute.
  */
+
+import { type Fraction, toNumber } from "../../../../kernel/math/fraction";
 import type {
   CellWire,
   CycleDetail,
@@ -12,7 +14,6 @@ import type {
   WorksheetWire,
 } from "../../contract";
 import { type Answer, answerValue } from "../../domain/answers";
-import { type Fraction, toNumber } from "../../domain/fraction";
 import { assessReadiness, type ReadinessGate } from "../../domain/readiness";
 import { indexRubric, loadRubric, questionsOf } from "../../domain/rubric";
 import { type LkeScore, scoreAnswers } from "../../domain/scoring";

@@ -12,6 +12,7 @@
  *   complaint tracking       POST /api/public/complaints/track          PUBLIC_LIMITS.track per address
  *   survey form              POST /api/public/surveys/:code/responses   the period's rate_max per address
  *                                                                       (under SUBMIT_LIMIT address-wide)
+ *   service-request tracking POST /api/public/requests/track            REQUEST_LIMITS.track per address
  *   whistle-blowing follow   POST /api/public/wbs/follow                FOLLOW_MAX_FAILURES wrong secrets per code
  *
  * The limiter keys by the client address; the nodes run with TRUST_PROXY=1 so each scenario can use
@@ -28,6 +29,8 @@ import {
   FOLLOW_MAX_FAILURES,
   FOLLOW_WINDOW_SECONDS,
 } from "../../src/modules/integrity-reports/server/wbs.service";
+import { DEMO_NUMBER, DEMO_SECRET } from "../../src/modules/service-requests/server/demo";
+import { PUBLIC_LIMITS as REQUEST_LIMITS } from "../../src/modules/service-requests/server/routes";
 import { SUBMIT_LIMIT } from "../../src/modules/surveys/server/service";
 import {
   postgresUrl,
@@ -232,6 +235,37 @@ onPostgres("abuse limits across two app nodes on one PostgreSQL", () => {
     });
     expect(other.status).toBe(200);
     expect(other.body.code).toBe(code);
+  }, 120_000);
+
+  it("service-request tracking (ALASCA): guessing numbers stops at REQUEST_LIMITS.track on either node", async () => {
+    const { max, windowSeconds } = REQUEST_LIMITS.track;
+    let address = "";
+    const trip = await tripOnce(() => {
+      address = freshAddress();
+      return drive(max, windowSeconds, (node, i) =>
+        send(node.url, "POST", "/api/public/requests/track", {
+          // guessing neighbouring numbers, with a wrong secret
+          json: { number: DEMO_NUMBER(1 + (i % 9)), secret: "AAAA-AAAA-AAAA-AAAA" },
+          headers: { "x-forwarded-for": address },
+        }),
+      );
+    });
+    expect(trip.trippedAt, JSON.stringify(trip.answers)).toBe(max + 1);
+    expect(trip.answers.slice(0, max).every((x) => x.status === 200 || x.status === 404)).toBe(true);
+    expectRateLimited(trip.refusal, max);
+    for (const node of nodes()) {
+      const r = await send(node.url, "POST", "/api/public/requests/track", {
+        json: { number: DEMO_NUMBER(1), secret: DEMO_SECRET(1) },
+        headers: { "x-forwarded-for": address },
+      });
+      expectRateLimited(r, max);
+    }
+    const other = await send(a.url, "POST", "/api/public/requests/track", {
+      json: { number: DEMO_NUMBER(1), secret: DEMO_SECRET(1) },
+      headers: { "x-forwarded-for": freshAddress() },
+    });
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ number: DEMO_NUMBER(1), detailed: true });
   }, 120_000);
 
   it("survey form: submissions from one address stop at the period's limit on both nodes; refused ones write nothing", async () => {

@@ -60,6 +60,7 @@ describe("the hostile upload corpus", () => {
     files: await count("files"),
     cmp: await count("cmp_attachments"),
     wbs: await count("wbs_attachments"),
+    sr: await count("sr_uploads"),
   });
 
   const staffUpload = (f: CorpusFile) =>
@@ -79,6 +80,16 @@ describe("the hostile upload corpus", () => {
       ...multipart([
         { name: "code", value: complaint.code },
         { name: "secret", value: complaint.secret },
+        { name: "file", filename: f.name, data: f.bytes },
+      ]),
+    });
+  const requestUpload = (f: CorpusFile) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/public/requests/uploads",
+      remoteAddress: nextIp(),
+      ...multipart([
+        { name: "unitCode", value: "KPKNL-BEKASI" },
         { name: "file", filename: f.name, data: f.bytes },
       ]),
     });
@@ -173,6 +184,7 @@ describe("the hostile upload corpus", () => {
     { name: "staff POST /api/files", send: (f) => staffUpload(f) },
     { name: "public POST /api/public/complaints/track/attachments", send: (f) => complaintUpload(f) },
     { name: "public POST /api/public/wbs/follow/attachments", send: (f) => wbsUpload(f), ownSizeLimit: true },
+    { name: "public POST /api/public/requests/uploads (ALASCA)", send: (f) => requestUpload(f) },
   ];
 
   it.each(endpoints)(
@@ -222,27 +234,19 @@ describe("the hostile upload corpus", () => {
     expect(await rows()).toEqual(before);
   });
 
-  it("service requests: the public upload is covered when the module declares one", () => {
-    const publicUploads = t.routes.filter(
-      (r) =>
-        r.method === "POST" &&
-        r.url.startsWith("/api/public/requests") &&
-        /attach|file|upload|document/.test(r.url),
-    );
-    if (publicUploads.length === 0) {
-      console.log(
-        "upload-corpus: no public service-request upload route (/api/public/requests/…) yet — not covered; extend this file when it exists",
-      );
-    } else {
-      console.log(
-        `upload-corpus: service-request public upload routes exist but are not in the corpus yet: ${publicUploads.map((r) => r.url).join(", ")}`,
-      );
-    }
-    // The routes that ARE covered still exist (a rename would silently skip them otherwise).
+  it("covers every public upload route the app declares (a new or renamed one fails here)", () => {
+    const covered = new Set([
+      "POST /api/files",
+      "POST /api/public/complaints/track/attachments",
+      "POST /api/public/wbs/follow/attachments",
+      "POST /api/public/requests/uploads",
+    ]);
     const urls = new Set(t.routes.map((r) => `${r.method} ${r.url}`));
-    expect(urls).toContain("POST /api/files");
-    expect(urls).toContain("POST /api/public/complaints/track/attachments");
-    expect(urls).toContain("POST /api/public/wbs/follow/attachments");
+    for (const u of covered) expect(urls).toContain(u);
+    const publicUploads = t.routes
+      .filter((r) => r.method === "POST" && r.access === "public" && /attach|upload/.test(r.url))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicUploads.filter((u) => !covered.has(u))).toEqual([]);
   });
 
   it("accepts valid evidence under hostile names: stored in the file store only, downloaded under a safe name", async () => {

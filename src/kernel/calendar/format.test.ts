@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createCalendar, formatLocal, formatLocalDate, officeHours, toLocal } from "./index";
+import {
+  createCalendar,
+  formatLocal,
+  formatLocalDate,
+  jakartaDate,
+  localDate,
+  officeHours,
+  toLocal,
+} from "./index";
 
 const wib = createCalendar(officeHours("08:00", "16:00"), []);
 const wita = createCalendar(officeHours("08:00", "16:00", [1, 2, 3, 4, 5], { zone: "WITA" }), []);
@@ -47,5 +55,21 @@ describe("formatLocal", () => {
       expect(formatLocalDate(`2026-${String(i + 1).padStart(2, "0")}-01`)).toBe(`1 ${m} 2026`);
     });
     expect(formatLocalDate("2026-03-21", "id", { weekday: true })).toBe("Sabtu, 21 Maret 2026");
+  });
+});
+
+describe("localDate: 'today' in an Indonesian zone", () => {
+  it.each([
+    ["2026-12-01T16:59:59.999Z", "WIB", "2026-12-01"],
+    ["2026-12-01T17:00:00.000Z", "WIB", "2026-12-02"],
+    ["2026-12-01T15:59:59.000Z", "WITA", "2026-12-01"],
+    ["2026-12-01T16:00:00.000Z", "WITA", "2026-12-02"],
+    ["2026-12-01T15:00:00.000Z", "WIT", "2026-12-02"],
+    ["2026-12-31T17:00:00.000Z", "WIB", "2027-01-01"],
+  ] as const)("%s in %s is %s", (at, zone, date) => {
+    expect(localDate(at, zone)).toBe(date);
+  });
+  it("jakartaDate is the WIB date", () => {
+    expect(jakartaDate(new Date("2026-02-28T17:30:00.000Z"))).toBe("2026-03-01");
   });
 });

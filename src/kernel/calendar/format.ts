@@ -1,4 +1,4 @@
-import type { Calendar, Zone } from "./calendar";
+import { type Calendar, ZONES, type Zone } from "./calendar";
 import {
   DAY,
   dayNumber,
@@ -97,3 +97,14 @@ export function formatLocal(
   const time = lang === "id" ? p.time.replace(":", ".") : p.time;
   return `${formatLocalDate(p.date, lang, opts)} ${time} ${p.zoneLabel}`;
 }
+
+/**
+ * The local date (YYYY-MM-DD) of an instant in an Indonesian zone (no daylight saving): "today" for
+ * a unit is `localDate(clock.now(), unit.zone)`. Needs no calendar, so any module may use it.
+ */
+export function localDate(instant: Instant, zone: Zone = "WIB"): LocalDate {
+  return dayToDate(Math.floor((instantMs(instant) + ZONES[zone].offsetMinutes * 60_000) / DAY));
+}
+
+/** The local date in Asia/Jakarta (WIB, UTC+7): the default zone of the offices Zona ships for. */
+export const jakartaDate = (instant: Instant): LocalDate => localDate(instant, "WIB");

@@ -25,7 +25,15 @@ export {
   type Zone,
 } from "./calendar";
 export { type Instant, type IsoWeekday, isValidLocalDate, type LocalDate } from "./dates";
-export { formatLocal, formatLocalDate, type Lang, type LocalParts, toLocal } from "./format";
+export {
+  formatLocal,
+  formatLocalDate,
+  jakartaDate,
+  type Lang,
+  type LocalParts,
+  localDate,
+  toLocal,
+} from "./format";
 export {
   type Confidence,
   type Holiday,

@@ -40,8 +40,3 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** YYYY-MM-DD: a calendar date, compared as text (the format sorts like the dates). */
 export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** "YYYY-MM-DD" in Asia/Jakarta (WIB is UTC+7 all year) of an instant handed in by the caller. */
-export function jakartaDate(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}

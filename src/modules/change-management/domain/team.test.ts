@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jakartaDate } from "./model";
+import { jakartaDate } from "../../../kernel/calendar";
 import { assertTeam, diffMembers, type MemberSpec, normaliseMember } from "./team";
 
 const m = (userId: string, role: MemberSpec["role"], areaKey: MemberSpec["areaKey"] = null): MemberSpec => ({

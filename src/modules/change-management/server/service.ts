@@ -5,6 +5,7 @@
  * transaction opens; every write is one transaction with its audit row.
  */
 import type { Kysely } from "kysely";
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -38,13 +39,7 @@ import type {
 } from "../contract";
 import { assertDates, isOverdue, progressByArea, reconcile, reminderKey } from "../domain/activities";
 import { assertChange, reformCounts, reformRatios, yearPeriod } from "../domain/agents";
-import {
-  type ActivityStatus,
-  CM_PERMISSIONS,
-  jakartaDate,
-  type LeverArea,
-  type TeamRole,
-} from "../domain/model";
+import { type ActivityStatus, CM_PERMISSIONS, type LeverArea, type TeamRole } from "../domain/model";
 import { assertTeam, diffMembers, type MemberSpec, normaliseMember } from "../domain/team";
 
 const P = CM_PERMISSIONS;

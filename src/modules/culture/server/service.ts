@@ -5,7 +5,7 @@
  * audit row.
  */
 import type { Kysely } from "kysely";
-import { holidayOn, isWorkingDay } from "../../../kernel/calendar";
+import { holidayOn, isWorkingDay, jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -50,11 +50,6 @@ export const GSP_MINE_DAYS = 60;
 /** The daily job keeps each rota at least this many days ahead. */
 export const GSP_KEEP_AHEAD_DAYS = 30;
 const MAX_RANGE_DAYS = 370;
-
-/** 'YYYY-MM-DD' in Asia/Jakarta (WIB, UTC+7 all year). */
-export function jakartaDate(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 function decodeProgramme(r: Record<string, unknown>, names: Map<string, string>): ProgrammeWire {
   const owner = codec.textOrNull(r.owner_user_id);

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { jakartaDate } from "../../../kernel/calendar";
 import { DomainError } from "../../../kernel/http/errors";
 import {
   checkSign,
   completion,
   defaultPactText,
-  jakartaDate,
   type NewRoundInput,
   normalizePactText,
   pactTextHash,

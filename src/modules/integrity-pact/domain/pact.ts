@@ -79,11 +79,6 @@ Saya yang bertanda tangan di bawah ini, sebagai pegawai ${unitName}, dalam rangk
 7. Bila saya melanggar hal-hal tersebut di atas, saya siap menghadapi konsekuensinya sesuai dengan ketentuan peraturan perundang-undangan.`);
 }
 
-/** "YYYY-MM-DD" of an instant in Asia/Jakarta (UTC+7 all year, no daylight saving). */
-export function jakartaDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isCalendarDate(s: string): boolean {
   const m = DATE.exec(s);

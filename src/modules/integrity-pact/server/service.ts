@@ -3,6 +3,8 @@
  * table, reminders through the outbox and the completion the ZI cycle reads. Every write is one
  * transaction with its audit row; cross-service reads (units, staff) happen before it opens.
  */
+
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -28,7 +30,6 @@ import {
   type Completion,
   checkSign,
   completion,
-  jakartaDate,
   PACT_PERMISSIONS,
   pactTextHash,
   reminderKey,

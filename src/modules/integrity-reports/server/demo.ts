@@ -1,10 +1,9 @@
-import { addWorkingDaysToDate } from "../../../kernel/calendar";
+import { addWorkingDaysToDate, jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec } from "../../../kernel/db/codecs";
 import type { Actor } from "../../../kernel/identity/actor";
 import type { CoiService } from "./coi.service";
 import type { GratService } from "./grat.service";
-import { jakartaDate } from "./people";
 import { solveChallenge } from "./secrets";
 import type { WbsService } from "./wbs.service";
 

@@ -4,7 +4,7 @@
  * days on the unit's calendar under the rule set in force on the receipt date (domain/gratification-rules).
  */
 
-import { isValidLocalDate } from "../../../kernel/calendar";
+import { isValidLocalDate, jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -29,7 +29,7 @@ import {
   type GratStatus,
   INTEGRITY_PERMISSIONS,
 } from "../domain/model";
-import { jakartaDate, peopleWith } from "./people";
+import { peopleWith } from "./people";
 
 const P = INTEGRITY_PERMISSIONS;
 

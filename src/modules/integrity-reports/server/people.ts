@@ -31,8 +31,3 @@ export async function peopleWith(ex: Executor, unitIds: string[], permission: st
   }
   return [...out.values()];
 }
-
-/** "YYYY-MM-DD" in Asia/Jakarta (UTC+7, no DST). */
-export function jakartaDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}

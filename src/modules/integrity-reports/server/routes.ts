@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { contentDisposition } from "../../../kernel/files";
 import { fail } from "../../../kernel/http/errors";
@@ -45,7 +46,6 @@ import { GRAT_RULE_SETS } from "../domain/gratification-rules";
 import { EVIDENCE_MODULE, INTEGRITY_PERMISSIONS } from "../domain/model";
 import type { CoiService } from "./coi.service";
 import type { GratService } from "./grat.service";
-import { jakartaDate } from "./people";
 import type { WbsService } from "./wbs.service";
 import { gratRegisterXlsx, wbsRegisterXlsx } from "./xlsx";
 

@@ -7,6 +7,8 @@
  * is by proof of work (per request) and by a failure counter keyed by an HMAC of the report code
  * (never the address). Handlers' views and downloads are audited without the reporter's identity.
  */
+
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -34,7 +36,7 @@ import {
   normaliseCode,
   stripMetadata,
 } from "../domain/wbs";
-import { jakartaDate, peopleWith } from "./people";
+import { peopleWith } from "./people";
 import {
   hashSecret,
   issueChallenge,

@@ -5,7 +5,7 @@
  * working days left empty so the gaps show. Deterministic and idempotent (skips a unit that already
  * has channels). Past history is written directly (the workflow refuses backdated approvals).
  */
-import { isWorkingDay } from "../../../kernel/calendar";
+import { isWorkingDay, localDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -13,7 +13,7 @@ import { systemActor } from "../../../kernel/identity/actor";
 import { linkRecordEvidence } from "../../zona-integritas/server/index";
 import { daysOfMonth, shiftMonth } from "../domain/calendar";
 import { EVIDENCE_MODULE, EVIDENCE_TYPES, type Status, type Theme } from "../domain/model";
-import { localDate, type MediaService } from "./service";
+import type { MediaService } from "./service";
 
 const TITLES: Array<[Theme, string, string]> = [
   [

@@ -5,7 +5,7 @@
  * calendar) happen before the transaction opens (SQLite has one connection).
  */
 import type { Kysely } from "kysely";
-import { holidayOn, isWorkingDay } from "../../../kernel/calendar";
+import { holidayOn, isWorkingDay, localDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -57,11 +57,6 @@ import {
 } from "../domain/workflow";
 
 const OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;
-
-/** YYYY-MM-DD of an instant in the unit's zone (Indonesia has no DST). */
-export function localDate(at: Date, zone: keyof typeof OFFSET_HOURS = "WIB"): string {
-  return new Date(at.getTime() + OFFSET_HOURS[zone] * 3600_000).toISOString().slice(0, 10);
-}
 
 interface ItemRow {
   id: string;

@@ -157,7 +157,3 @@ export const SUGGESTED_QUESTION_KEYS = [
 ] as const;
 
 const ZONE_OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;
-/** The local date ("YYYY-MM-DD") of an instant in an Indonesian zone (no DST there). */
-export function localDate(at: Date, zone: keyof typeof ZONE_OFFSET_HOURS = "WIB"): string {
-  return new Date(at.getTime() + ZONE_OFFSET_HOURS[zone] * 3600_000).toISOString().slice(0, 10);
-}

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { localDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -56,7 +57,6 @@ import {
   EVIDENCE_MODULE,
   type EvidenceType,
   type FacilityKind,
-  localDate,
   STD_PERMISSIONS as P,
   publicPart,
   type StandardContent,

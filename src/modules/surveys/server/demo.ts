@@ -4,6 +4,8 @@
  * surveys with indices around 3.6 and 3.5. KPKNL Bandung gets one SKM period (for scoping).
  * Deterministic (a seeded generator), idempotent (skips a unit that already has periods).
  */
+
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -11,7 +13,7 @@ import { systemActor } from "../../../kernel/identity/actor";
 import type { Unit } from "../../../kernel/org/units";
 import { builtInKind, MAX_ELEMENTS, PROFILE, SKM_KIND_ID, type SurveyKind } from "../domain/kinds";
 import { type PeriodType, periodRange } from "../domain/periods";
-import { jakartaDate, type SurveyService, shortCode } from "./service";
+import { type SurveyService, shortCode } from "./service";
 
 const SERVICES = [
   "Lelang",

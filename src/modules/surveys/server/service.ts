@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { rawQuery } from "../../../kernel/db/database";
@@ -109,11 +110,6 @@ function decodeFollowUp(r: Record<string, unknown>): FollowUpWire {
     createdAt: codec.instant(r.created_at),
     updatedAt: codec.instant(r.updated_at),
   };
-}
-
-/** "YYYY-MM-DD" in Asia/Jakarta (WIB is UTC+7 all year). */
-export function jakartaDate(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Short public code: 8 characters without look-alikes (0/O, 1/l/I). */

@@ -5,12 +5,13 @@
  */
 import { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { systemActor } from "../../../kernel/identity/actor";
 import type { Answer } from "../domain/answers";
 import { loadRubric, type Question, questionsOf } from "../domain/rubric";
 import { proposalDeadline } from "../domain/stages";
-import { jakartaDate, type SaveItem, type ZiService } from "./service";
+import type { SaveItem, ZiService } from "./service";
 
 const RUBRIC = "permenpanrb-90-2021";
 

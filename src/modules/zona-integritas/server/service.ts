@@ -5,6 +5,7 @@
  * score before it commits — so what the overview reads is never behind the worksheet.
  */
 import { type Kysely, sql } from "kysely";
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -129,11 +130,6 @@ export interface SaveItem {
   answer: Answer;
   note?: string | undefined;
   source?: string | null | undefined;
-}
-
-/** "YYYY-MM-DD" in Asia/Jakarta (the ZI calendar is national; WIB is UTC+7 all year). */
-export function jakartaDate(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 export class ZiService {

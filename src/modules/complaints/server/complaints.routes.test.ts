@@ -652,6 +652,15 @@ describe.each(testLanes())("complaints routes on $name", (lane) => {
       expect.objectContaining({ fileId, name: "berita-acara.pdf", source: "staff" }),
     ]);
     expect(res.json().events.at(-1)).toMatchObject({ kind: "attachment", visibility: "internal" });
+    // Attaching the same file again (a retry) is a no-op, not a duplicate-key 500 (authz matrix finding).
+    const again = await officer.request({
+      method: "POST",
+      url: `/api/complaints/${id}/attachments`,
+      payload: { fileId },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().attachments).toHaveLength(1);
+    expect(again.json().events.filter((e: { kind: string }) => e.kind === "attachment")).toHaveLength(1);
     const bandungFile = await upload(bandungHead, t.units["KPKNL-BANDUNG"]!);
     const other = await officer.request({
       method: "POST",

@@ -10,6 +10,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Kysely } from "kysely";
 import type { Calendar } from "../../../kernel/calendar";
+import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
@@ -191,7 +192,6 @@ function decodeEvent(r: Record<string, unknown>): CaseEvent {
 }
 
 /** The local date in Asia/Jakarta (rule sets are national; WIB is UTC+7 all year). */
-const jakartaDate = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 const hashSecret = (salt: string, secret: string) =>
   createHash("sha256").update(`${salt}:${secret}`).digest("hex");
@@ -1072,6 +1072,14 @@ export class ComplaintService {
     if (file.unitId !== c.unitId) fail("CMP_FILE_OTHER_UNIT", { id: fileId });
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      // Attaching a file twice (a retry, a double click) changes nothing: no duplicate-key 500.
+      const already = await trx
+        .selectFrom("cmp_attachments")
+        .select("file_id")
+        .where("case_id", "=", id)
+        .where("file_id", "=", fileId)
+        .executeTakeFirst();
+      if (already) return;
       await this.assertAttachmentRoom(id, trx);
       await trx
         .insertInto("cmp_attachments")

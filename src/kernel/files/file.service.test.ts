@@ -274,6 +274,25 @@ describe.each(testLanes())("FileService on $name", (lane) => {
       expect(endless.destroyed).toBe(true);
     });
 
+    it("does not hold a document Zona generates to a person's upload limit (type still checked)", async () => {
+      const issued = await small().upload(staff, {
+        unitId: bekasi.id,
+        unitPath: bekasi.path,
+        filename: "kutipan.pdf",
+        stream: Readable.from([pdfOf(4096)]),
+        generated: true,
+      });
+      expect(issued.sizeBytes).toBe(4096);
+      const fake = small().upload(staff, {
+        unitId: bekasi.id,
+        unitPath: bekasi.path,
+        filename: "kutipan.pdf",
+        stream: Readable.from([Buffer.from("<html><script>x</script></html>")]),
+        generated: true,
+      });
+      expect(await code(fake)).toBe("FILES_EXTENSION_MISMATCH");
+    });
+
     it("treats a stream that its producer truncated (multipart limit) as too large", async () => {
       const s = Readable.from([sample.pdf()]) as Readable & { truncated?: boolean };
       s.truncated = true;

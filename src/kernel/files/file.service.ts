@@ -40,7 +40,16 @@ export interface UploadInput {
   filename: string;
   /** The bytes; read once, never buffered whole. */
   stream: Readable;
+  /**
+   * Bytes Zona made itself (a document it issues), not a person's upload: the configured upload
+   * limit is a rule for people and does not apply; GENERATED_MAX_BYTES bounds them instead. Type
+   * sniffing and inspection still do.
+   */
+  generated?: boolean;
 }
+
+/** Upper bound for files Zona generates (issued PDFs, exports stored as evidence). */
+export const GENERATED_MAX_BYTES = 100 * 1024 * 1024;
 
 export interface Download {
   file: StoredFile;
@@ -86,7 +95,8 @@ export class FileService {
     const dir = await mkdtemp(join(this.tmpDir, "zona-upload-"));
     try {
       const spoolPath = join(dir, "upload");
-      const { size, sha256 } = await spool(input.stream, spoolPath, this.maxBytes);
+      const limit = input.generated ? Math.max(this.maxBytes, GENERATED_MAX_BYTES) : this.maxBytes;
+      const { size, sha256 } = await spool(input.stream, spoolPath, limit);
       // busboy (multipart) ends a file stream quietly at its own limit and flags it `truncated`
       if ((input.stream as Readable & { truncated?: boolean }).truncated) throw this.tooLarge();
       if (size === 0) fail("FILES_EMPTY", { filename: name });

@@ -6,6 +6,7 @@ import { identityRoutes } from "./routes";
 
 export * from "./actor";
 export { type IdentityOptions, IdentityService, type PublicUser } from "./identity.service";
+export { membersAt, type Person, peopleById, peopleWith, type UnitMember } from "./people";
 export { builtinRoles, kernelPermissions, ROLE_KEYS, type RoleDef, resolveBuiltinRoles } from "./roles";
 export { SESSION_COOKIE } from "./routes";
 

@@ -12,6 +12,7 @@ import { newId } from "../../../kernel/db/ids";
 import { type Executor, lockKey } from "../../../kernel/db/transaction";
 import { fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, systemActor } from "../../../kernel/identity/actor";
+import { membersAt, peopleById } from "../../../kernel/identity/people";
 import type { Unit } from "../../../kernel/org/units";
 import {
   type ChecklistEntry,
@@ -113,18 +114,14 @@ export class CultureService {
 
   /** The unit's staff: active users with a role assigned at the unit itself, by name. */
   async staff(unitId: string): Promise<StaffMember[]> {
-    const users = await this.ctx.identity.listUsers(systemActor("culture"), { unitId });
-    return users
-      .filter((u) => u.status === "active" && u.assignments.some((a) => a.unitId === unitId))
-      .map((u) => ({ userId: u.id, name: u.name, nip: u.nip }))
+    return (await membersAt(this.ctx.db, [unitId]))
+      .filter((m) => m.active)
+      .map((m) => ({ userId: m.userId, name: m.name, nip: m.nip }))
       .sort((a, b) => a.name.localeCompare(b.name, "id") || a.userId.localeCompare(b.userId));
   }
 
   private async names(db: Executor, ids: Iterable<string>): Promise<Map<string, string>> {
-    const list = [...new Set(ids)];
-    if (list.length === 0) return new Map();
-    const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", list).execute();
-    return new Map(rows.map((r: any) => [codec.text(r.id), codec.text(r.name)]));
+    return new Map([...(await peopleById(db, ids))].map(([id, p]) => [id, p.name]));
   }
 
   // ——— programmes ———

@@ -5,6 +5,7 @@ import { fail } from "../../../kernel/http/errors";
 import { idParam } from "../../../kernel/http/schemas";
 import type { ZonaApp } from "../../../kernel/http/types";
 import type { Actor } from "../../../kernel/identity/actor";
+import { peopleById } from "../../../kernel/identity/people";
 import {
   createRoundBody,
   linkQuestionsBody,
@@ -175,18 +176,14 @@ export function pactRoutes(app: ZonaApp, ctx: AppContext, pact: PactService) {
         req.params.id,
         req.params.userId,
       );
-      const user = await ctx.db
-        .selectFrom("users")
-        .select("email")
-        .where("id", "=", signature.userId)
-        .executeTakeFirst();
+      const user = (await peopleById(ctx.db, [signature.userId])).get(signature.userId);
       const buffer = await renderSignedPact({
         unit: { code: unit.code, name: unit.name },
         round: { id: round.id, title: round.title, body: round.body, textHash: signature.textHash },
         signer: {
           name: signature.signerName,
           nip: signature.signerNip,
-          email: user ? String(user.email) : null,
+          email: user?.email ?? null,
         },
         statement: signature.statement,
         signedAt: signature.signedAt,

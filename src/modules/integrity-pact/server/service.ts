@@ -11,6 +11,7 @@ import { newId } from "../../../kernel/db/ids";
 import { type Executor, lockKey } from "../../../kernel/db/transaction";
 import { DomainError, fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, can, scopeRoots } from "../../../kernel/identity/actor";
+import { membersAt } from "../../../kernel/identity/people";
 import { notifyEmail } from "../../../kernel/notify";
 import type { Unit } from "../../../kernel/org/units";
 import { linkRecordEvidence, recordEvidenceLinks, unlinkRecordEvidence } from "../../zona-integritas/server";
@@ -142,39 +143,18 @@ export class PactService {
    */
   async peopleAt(ex: Executor, unitIds: string[]): Promise<Map<string, UnitPerson[]>> {
     const out = new Map<string, UnitPerson[]>();
-    if (unitIds.length === 0) return out;
-    const rows = await ex
-      .selectFrom("role_assignments as a")
-      .innerJoin("users as u", "u.id", "a.user_id")
-      .innerJoin("roles as r", "r.key", "a.role_key")
-      .select(["a.unit_id", "u.id", "u.name", "u.email", "u.nip", "u.status", "r.permissions", "r.name_id"])
-      .where("a.unit_id", "in", unitIds)
-      .orderBy("u.name")
-      .orderBy("u.id")
-      .execute();
-    const byKey = new Map<string, UnitPerson>();
-    for (const r of rows) {
-      const unitId = codec.text(r.unit_id);
-      const userId = codec.text(r.id);
-      const key = `${unitId}|${userId}`;
-      let p = byKey.get(key);
-      if (!p) {
-        p = {
-          userId,
-          name: codec.text(r.name),
-          email: codec.text(r.email),
-          nip: codec.textOrNull(r.nip),
-          active: codec.text(r.status) === "active",
-          roles: [],
-          staff: false,
-        };
-        byKey.set(key, p);
-        const list = out.get(unitId) ?? [];
-        list.push(p);
-        out.set(unitId, list);
-      }
-      p.roles.push(codec.text(r.name_id));
-      if (p.active && codec.json<string[]>(r.permissions).includes(P.sign)) p.staff = true;
+    for (const m of await membersAt(ex, unitIds)) {
+      const list = out.get(m.unitId) ?? [];
+      list.push({
+        userId: m.userId,
+        name: m.name,
+        email: m.email,
+        nip: m.nip,
+        active: m.active,
+        roles: m.roles.map((r) => r.nameId),
+        staff: m.active && m.roles.some((r) => r.permissions.includes(P.sign)),
+      });
+      out.set(m.unitId, list);
     }
     return out;
   }

@@ -11,10 +11,10 @@ import { newId } from "../../../kernel/db/ids";
 import { lockKey } from "../../../kernel/db/transaction";
 import { fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, scopeRoots } from "../../../kernel/identity/actor";
+import { peopleWith } from "../../../kernel/identity/people";
 import type { CoiDeclaration, CoiEvaluationWire, CoiFunction } from "../contract";
 import { coiEvaluation } from "../domain/coi";
 import { type CoiDecision, type CoiKind, INTEGRITY_PERMISSIONS, type RiskLevel } from "../domain/model";
-import { peopleWith } from "./people";
 
 const P = INTEGRITY_PERMISSIONS;
 type Row = Record<string, unknown>;

@@ -11,6 +11,7 @@ import { newId } from "../../../kernel/db/ids";
 import { lockKey } from "../../../kernel/db/transaction";
 import { fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, can, scopeRoots, systemActor } from "../../../kernel/identity/actor";
+import { peopleWith } from "../../../kernel/identity/people";
 import { notifyEmail } from "../../../kernel/notify";
 import type { Campaign, GratRecap, GratReport } from "../contract";
 import {
@@ -29,7 +30,6 @@ import {
   type GratStatus,
   INTEGRITY_PERMISSIONS,
 } from "../domain/model";
-import { peopleWith } from "./people";
 
 const P = INTEGRITY_PERMISSIONS;
 

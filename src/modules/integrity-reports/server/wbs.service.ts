@@ -16,6 +16,7 @@ import { type Executor, lockKey } from "../../../kernel/db/transaction";
 import { checkType, sanitizeFilename, sniffBuffer } from "../../../kernel/files";
 import { fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, scopeRoots, systemActor } from "../../../kernel/identity/actor";
+import { peopleWith } from "../../../kernel/identity/people";
 import { notifyEmail } from "../../../kernel/notify";
 import type {
   PowToken,
@@ -36,7 +37,6 @@ import {
   normaliseCode,
   stripMetadata,
 } from "../domain/wbs";
-import { peopleWith } from "./people";
 import {
   hashSecret,
   issueChallenge,

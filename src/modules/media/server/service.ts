@@ -12,6 +12,7 @@ import { newId } from "../../../kernel/db/ids";
 import type { Executor } from "../../../kernel/db/transaction";
 import { fail } from "../../../kernel/http/errors";
 import { type Actor, can, systemActor } from "../../../kernel/identity/actor";
+import { peopleById } from "../../../kernel/identity/people";
 import type { Unit } from "../../../kernel/org/units";
 import {
   linkRecordEvidence,
@@ -55,8 +56,6 @@ import {
   type PublicationInput,
   TRANSITIONS,
 } from "../domain/workflow";
-
-const OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;
 
 interface ItemRow {
   id: string;
@@ -380,10 +379,7 @@ export class MediaService {
   }
 
   private async names(ex: Executor, ids: Array<string | null>): Promise<Map<string, string>> {
-    const want = [...new Set(ids.filter((x): x is string => !!x))];
-    if (want.length === 0) return new Map();
-    const rows = await ex.selectFrom("users").select(["id", "name"]).where("id", "in", want).execute();
-    return new Map(rows.map((r) => [codec.text(r.id), codec.text(r.name)]));
+    return new Map([...(await peopleById(ex, ids))].map(([id, p]) => [id, p.name]));
   }
 
   // -----------------------------------------------------------------------------------------------

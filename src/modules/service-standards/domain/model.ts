@@ -155,5 +155,3 @@ export const SUGGESTED_QUESTION_KEYS = [
   "pemenuhan.pp.budaya-pelayanan-prima.b",
   "pemenuhan.pp.budaya-pelayanan-prima.e",
 ] as const;
-
-const ZONE_OFFSET_HOURS = { WIB: 7, WITA: 8, WIT: 9 } as const;

@@ -567,21 +567,62 @@ export const ratingBody = z.strictObject({
   comment: optionalText(1000),
 });
 
-// --- requester login (one-time code by e-mail) -----------------------------------------------------------
+// --- requester login (one-time code by e-mail or by WhatsApp) ---------------------------------------------
 
-export const otpStartBody = z.strictObject({ email: emailInput, lang: z.enum(["id", "en"]).default("id") });
+/**
+ * An Indonesian mobile number in E.164 (`+628…`), from what people type: `0812-3456-7890`,
+ * `62 812 3456 7890`, `+62 812 3456 7890` (spaces, dashes, dots and brackets ignored). Mobile
+ * numbers only (8 after the country code, then 8–11 digits) — a landline
+ * cannot receive WhatsApp. Anything else → null.
+ */
+export function normalizeIdPhone(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim().replace(/[\s\-().]/g, "");
+  const m = /^(?:\+62|62|0)(8[0-9]{8,11})$/.exec(s);
+  return m ? `+62${m[1]}` : null;
+}
+
+/** What the sign-in form may send as a phone (checked and normalised by the server: SR_PHONE_INVALID). */
+const loginPhoneInput = z.string().trim().min(1).max(30);
+const otpCodeInput = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{6}$/, "6 digits");
+const oneAddress = (b: { email?: string | undefined; phone?: string | undefined }) =>
+  (b.email === undefined) !== (b.phone === undefined);
+const oneAddressMessage = { message: "send exactly one of email or phone", path: ["email"] };
+
+/** `{ email }` or `{ phone }` (exactly one); a phone code goes out over WhatsApp. */
+export const otpStartBody = z
+  .strictObject({
+    email: emailInput.optional(),
+    phone: loginPhoneInput.optional(),
+    lang: z.enum(["id", "en"]).default("id"),
+  })
+  .refine(oneAddress, oneAddressMessage);
+export type OtpStartBody = z.input<typeof otpStartBody>;
 export const otpStartResponse = z.object({ sent: z.literal(true), expiresInSeconds: z.number().int() });
-export const otpVerifyBody = z.strictObject({
-  email: emailInput,
-  code: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{6}$/, "6 digits"),
-});
+/** `{ email, code }` or `{ phone, code }` (exactly one address). */
+export const otpVerifyBody = z
+  .strictObject({
+    email: emailInput.optional(),
+    phone: loginPhoneInput.optional(),
+    code: otpCodeInput,
+  })
+  .refine(oneAddress, oneAddressMessage);
+export type OtpVerifyBody = z.input<typeof otpVerifyBody>;
+export const REQUESTER_CHANNELS = ["email", "phone"] as const;
+export type RequesterChannel = (typeof REQUESTER_CHANNELS)[number];
 export const requesterSessionSchema = z.object({
-  email: z.string(),
-  emailMasked: z.string(),
+  /** Null for a session opened with a phone code. */
+  email: z.string().nullable(),
+  emailMasked: z.string().nullable(),
   expiresAt: z.string(),
+  /** How the requester signed in; "mine" lists the requests with that e-mail or that phone. */
+  channel: z.enum(REQUESTER_CHANNELS).default("email"),
+  /** E.164 (+628…), for a session opened with a phone code; else null. */
+  phone: z.string().nullable().default(null),
+  phoneMasked: z.string().nullable().default(null),
 });
 export type RequesterSession = z.infer<typeof requesterSessionSchema>;
 export const myRequestItemSchema = z.object({
@@ -721,8 +762,8 @@ export const SR_API = {
   publicCancel: "/api/public/requests/cancel", // POST
   publicDownload: "/api/public/requests/download", // POST {number, secret?, fileId} → bytes
   publicRate: "/api/public/requests/rate", // POST
-  otpStart: "/api/public/requests/login/start", // POST {email}
-  otpVerify: "/api/public/requests/login/verify", // POST {email, code} → sets cookie
+  otpStart: "/api/public/requests/login/start", // POST {email} | {phone}
+  otpVerify: "/api/public/requests/login/verify", // POST {email | phone, code} → sets cookie
   logout: "/api/public/requests/logout", // POST
   mine: "/api/public/requests/mine", // GET (cookie)
   verify: (docCode: string) => `/api/public/documents/${enc(docCode)}/verify`, // GET

@@ -4,7 +4,8 @@
  * requester (clock paused), near the limit, breached, completed on time and late (with their
  * PDFs and ratings), rejected and cancelled. Dates are working days before the demo clock's
  * today at fixed hours, so the data is deterministic for a given clock. Numbers and secrets are
- * fixed (README) so a visitor can open the tracking page; the requester is pemenang.lelang@zona.demo.
+ * fixed (README) so a visitor can open the tracking page; the requester is pemenang.lelang@zona.demo,
+ * phone 0812-0000-0001 (DEMO_REQUESTER_PHONE).
  */
 import { Readable } from "node:stream";
 import { type Calendar, isWorkingDay, localToInstant, toLocal } from "../../../kernel/calendar";
@@ -16,6 +17,8 @@ import type { ServiceRequestService } from "./service";
 
 export const DEMO_REQUESTER = "pemenang.lelang@zona.demo";
 export const DEMO_NUMBER = (n: number) => `ALC-BKS0-${String(n).padStart(4, "0")}`;
+/** The demo requester's phone in E.164 (WhatsApp sign-in). */
+export const DEMO_REQUESTER_PHONE = "+6281200000001";
 export const DEMO_SECRET = (n: number) => `DEM0-BKS0-0000-${String(n).padStart(4, "0")}`;
 
 /** A one-page PDF and a 1×1 PNG: what a phone upload of a scan looks like to the file store. */
@@ -342,7 +345,12 @@ export async function seedServiceRequestsDemo(ctx: AppContext, svc: ServiceReque
         serviceCode: d.service,
         fields: d.fields,
         documents: refs,
-        requester: { name: d.name, email: DEMO_REQUESTER, phone: "+62 812 0000 0001" },
+        // one phone, typed two ways: phone sign-in (normalised to +6281200000001) finds both
+        requester: {
+          name: d.name,
+          email: DEMO_REQUESTER,
+          phone: d.n % 2 ? "+62 812 0000 0001" : "0812-0000-0001",
+        },
         lang: "id",
       },
       { at, number: DEMO_NUMBER(d.n), secret: DEMO_SECRET(d.n) },

@@ -136,8 +136,13 @@ export const serviceRequestErrors: ErrorCatalogue = {
   },
   SR_REQUESTER_UNAUTHENTICATED: {
     status: 401,
-    id: "Masuk dulu dengan kode sekali pakai yang dikirim ke e-mail Anda.",
-    en: "Sign in first with the one-time code sent to your e-mail.",
+    id: "Masuk dulu dengan kode sekali pakai yang dikirim ke e-mail atau WhatsApp Anda.",
+    en: "Sign in first with the one-time code sent to your e-mail or WhatsApp.",
+  },
+  SR_PHONE_INVALID: {
+    status: 422,
+    id: "Nomor HP ({field}) harus nomor seluler Indonesia, mis. 0812 3456 7890 atau +62 812 3456 7890.",
+    en: "The phone number ({field}) must be an Indonesian mobile number, e.g. 0812 3456 7890 or +62 812 3456 7890.",
   },
   SR_PAYMENT_NOT_FOUND: {
     status: 404,

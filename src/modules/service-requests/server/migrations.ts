@@ -1,11 +1,13 @@
 import type { MigrationSet } from "../../../kernel/db/migrations";
+import { normalizeIdPhone } from "../contract";
 
 /**
  * Service-request tables (prefix sr_). Instants are ISO text; JSON as text; booleans 0/1. A request
  * keeps a snapshot of its service (fields, requirements, SLA hours) so later catalogue edits never
  * change an old request's rules; the calendar is applied live, so holiday edits are reflected.
  * The requester login tables (sr_otps, sr_requester_sessions) are keyed by e-mail, not by unit:
- * their unit_id is the unit of the login page when known, else null.
+ * their unit_id is the unit of the login page when known, else null. Since sr_phone_login they are
+ * keyed by e-mail or by phone: a phone row has `phone` (E.164, +628…) and an empty `email`.
  */
 export const serviceRequestMigrations: MigrationSet = {
   "20261210T0900_sr_tables": {
@@ -191,6 +193,37 @@ export const serviceRequestMigrations: MigrationSet = {
         .addColumn("expires_at", "text", (c) => c.notNull())
         .addColumn("created_at", "text", (c) => c.notNull())
         .execute();
+    },
+  },
+  /**
+   * Sign-in by a WhatsApp one-time code: the phone (E.164) on codes and sessions, and the requester's
+   * phone normalised the same way on requests (the raw text as typed stays in requester_phone).
+   */
+  "20261211T0900_sr_phone_login": {
+    async up(db) {
+      await db.schema.alterTable("sr_requests").addColumn("requester_phone_e164", "text").execute();
+      await db.schema
+        .createIndex("sr_requests_phone")
+        .on("sr_requests")
+        .columns(["requester_phone_e164"])
+        .execute();
+      const rows = await db
+        .selectFrom("sr_requests")
+        .select(["id", "requester_phone"])
+        .where("requester_phone", "is not", null)
+        .execute();
+      for (const r of rows) {
+        const e164 = normalizeIdPhone(String(r.requester_phone));
+        if (e164)
+          await db
+            .updateTable("sr_requests")
+            .set({ requester_phone_e164: e164 })
+            .where("id", "=", r.id)
+            .execute();
+      }
+      await db.schema.alterTable("sr_otps").addColumn("phone", "text").execute();
+      await db.schema.createIndex("sr_otps_phone").on("sr_otps").columns(["phone", "created_at"]).execute();
+      await db.schema.alterTable("sr_requester_sessions").addColumn("phone", "text").execute();
     },
   },
 };

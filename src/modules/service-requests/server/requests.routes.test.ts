@@ -5,7 +5,7 @@ import * as sample from "../../../kernel/files/test-samples";
 import { buildTestApp, form, type Session, type TestApp, testLanes } from "../../../kernel/testing";
 import { SR_API } from "../contract";
 import { requestSatisfaction, serviceRequestService } from ".";
-import { DEMO_NUMBER, DEMO_SECRET } from "./demo";
+import { DEMO_NUMBER, DEMO_REQUESTER_PHONE, DEMO_SECRET } from "./demo";
 
 describe.each(testLanes())("service-requests routes on $name", (lane) => {
   let t: TestApp;
@@ -537,6 +537,174 @@ describe.each(testLanes())("service-requests routes on $name", (lane) => {
     expect(
       (await pub("POST", SR_API.otpVerify, { email: "x@example.com", code: xCode })).json().error.code,
     ).toBe("SR_OTP_INVALID");
+  });
+
+  it("signs a requester in with a WhatsApp one-time code and lists the requests with that phone", async () => {
+    const outboxOf = async (to: string) =>
+      (
+        await t.db
+          .selectFrom("outbox")
+          .select(["type", "payload", "dedupe_key"])
+          .where("dedupe_key", "like", "sr:otp:%")
+          .orderBy("created_at", "desc")
+          .orderBy("id", "desc")
+          .execute()
+      )
+        .map((r) => ({
+          type: r.type,
+          dedupeKey: r.dedupe_key,
+          payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload,
+        }))
+        .filter((m) => m.payload.to === to);
+    // typed the local way; the demo requests hold "+62 812 0000 0001" and "0812-0000-0001"
+    const start = await pub("POST", SR_API.otpStart, { phone: "0812 0000 0001", lang: "en" });
+    expect(start.statusCode, start.body).toBe(202);
+    expect(start.json()).toEqual({ sent: true, expiresInSeconds: 600 });
+    const [msg, ...others] = await outboxOf("6281200000001");
+    expect(others).toHaveLength(0);
+    expect(msg!.type).toBe("whatsapp");
+    expect(msg!.dedupeKey).toMatch(/^sr:otp:/);
+    // the kernel WhatsApp channel takes E.164 as international digits (the "+" dropped)
+    expect(`+${msg!.payload.to}`).toBe(DEMO_REQUESTER_PHONE);
+    expect(msg!.payload.template.name).toBe("zona_kode_masuk");
+    expect(msg!.payload.template.language).toBe("en");
+    const body = msg!.payload.template.components.find((c: { type: string }) => c.type === "body");
+    const code = body.parameters[0].text as string;
+    expect(code).toMatch(/^\d{6}$/);
+    const button = msg!.payload.template.components.find((c: { type: string }) => c.type === "button");
+    expect(button.parameters[0].text).toBe(code);
+    const stored = await t.db
+      .selectFrom("sr_otps")
+      .selectAll()
+      .where("phone", "=", DEMO_REQUESTER_PHONE)
+      .executeTakeFirstOrThrow();
+    expect(stored.code_hash).not.toContain(code);
+    expect(stored.email).toBe("");
+
+    // a wrong code is counted; the other spelling of the same number finds the same code
+    const wrong = code === "000000" ? "111111" : "000000";
+    const bad = await pub("POST", SR_API.otpVerify, { phone: "+62 812-0000-0001", code: wrong });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("SR_OTP_INVALID");
+    const counted = await t.db
+      .selectFrom("sr_otps")
+      .select("attempts")
+      .where("id", "=", stored.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(counted.attempts)).toBe(1);
+    // the code of a phone is not a code of an e-mail address
+    const crossed = await pub("POST", SR_API.otpVerify, { email: "pemenang.lelang@zona.demo", code });
+    expect(crossed.json().error.code).toBe("SR_OTP_INVALID");
+
+    const ok = await pub("POST", SR_API.otpVerify, { phone: "6281200000001", code });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      channel: "phone",
+      phone: DEMO_REQUESTER_PHONE,
+      phoneMasked: "+628***01",
+      email: null,
+      emailMasked: null,
+    });
+    const cookie = ok.cookies.find((c) => c.name === "zona_requester")!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.path).toBe("/api/public/requests");
+    const replay = await pub("POST", SR_API.otpVerify, { phone: "081200000001", code });
+    expect(replay.json().error.code).toBe("SR_OTP_INVALID");
+
+    const mine = await pub("GET", SR_API.mine, undefined, nextIp(), {
+      cookie: `zona_requester=${cookie.value}`,
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().session).toMatchObject({ channel: "phone", phone: DEMO_REQUESTER_PHONE });
+    const numbers = mine.json().items.map((i: { number: string }) => i.number) as string[];
+    // both spellings of the phone (odd and even demo requests) are matched
+    expect(numbers).toEqual(expect.arrayContaining([DEMO_NUMBER(5), DEMO_NUMBER(6)]));
+    const withPhone = await t.db
+      .selectFrom("sr_requests")
+      .select("number")
+      .where("requester_phone_e164", "=", DEMO_REQUESTER_PHONE)
+      .execute();
+    expect([...numbers].sort()).toEqual(withPhone.map((r) => r.number).sort());
+    // requests submitted with an e-mail only (the other tests) are not listed
+    expect(numbers.length).toBeGreaterThanOrEqual(2);
+    expect(numbers.every((n) => n.startsWith("ALC-BKS0-"))).toBe(true);
+    // the phone session opens the details of its requests without the secret
+    const tracked = await pub("POST", SR_API.publicTrack, { number: DEMO_NUMBER(5) }, nextIp(), {
+      cookie: `zona_requester=${cookie.value}`,
+    });
+    expect(tracked.json().detailed).toBe(true);
+
+    // a request submitted with that phone typed another way is found by the same session
+    const pay = await treasurer.request({
+      method: "POST",
+      url: SR_API.payments,
+      payload: {
+        unitId: bekasi(),
+        auctionRef: "777/02/2026",
+        buyerName: "Pemenang",
+        objectDescription: "Avanza",
+        amount: 90_000_000,
+        paidInFull: true,
+        paidAt: "2026-11-20",
+        landOrBuilding: false,
+      },
+    });
+    expect(pay.statusCode, pay.body).toBe(200);
+    const submitted = await submit({
+      serviceCode: "KRL",
+      fields: krlFields("777/02/2026"),
+      documents: [await ref("identity_card", sample.png(), "ktp.png"), await ref("payment_receipt")],
+      requester: { name: "Pemenang Lelang", email: "lain@example.com", phone: "62-812-0000-0001" },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const again = await pub("GET", SR_API.mine, undefined, nextIp(), {
+      cookie: `zona_requester=${cookie.value}`,
+    });
+    expect(again.json().items.map((i: { number: string }) => i.number)).toContain(submitted.json().number);
+  });
+
+  it("refuses a phone that is not an Indonesian mobile number, writing nothing", async () => {
+    const before = {
+      otps: await count("sr_otps"),
+      outbox: await count("outbox"),
+      audit: await count("audit_events"),
+    };
+    for (const phone of ["0211234567", "+6521234567", "12345", "0812", "08123456789012345", "0812abc45678"]) {
+      const res = await pub("POST", SR_API.otpStart, { phone });
+      expect(res.statusCode, phone).toBe(422);
+      expect(res.json().error.code).toBe("SR_PHONE_INVALID");
+      const verify = await pub("POST", SR_API.otpVerify, { phone, code: "123456" });
+      expect(verify.statusCode, phone).toBe(422);
+    }
+    const en = await pub("POST", SR_API.otpStart, { phone: "021-1234-567" }, nextIp(), {
+      "accept-language": "en",
+    });
+    expect(en.json().error.message).toMatch(/Indonesian mobile number|nomor seluler Indonesia/);
+    // exactly one of e-mail and phone
+    const both = await pub("POST", SR_API.otpStart, { email: "a@example.com", phone: "081200000001" });
+    expect(both.statusCode).toBe(400);
+    const neither = await pub("POST", SR_API.otpStart, { lang: "id" });
+    expect(neither.statusCode).toBe(400);
+    expect({
+      otps: await count("sr_otps"),
+      outbox: await count("outbox"),
+      audit: await count("audit_events"),
+    }).toEqual(before);
+  });
+
+  it("limits phone codes per number (3 per 15 minutes), separately from e-mail", async () => {
+    const phone = "0813 9999 0001";
+    for (let i = 0; i < 3; i++) expect((await pub("POST", SR_API.otpStart, { phone })).statusCode).toBe(202);
+    const fourth = await pub("POST", SR_API.otpStart, { phone: "+6281399990001" });
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error.code).toBe("SR_OTP_TOO_MANY");
+    expect((await pub("POST", SR_API.otpStart, { phone: "081399990002" })).statusCode).toBe(202);
+    const rows = await t.db
+      .selectFrom("sr_otps")
+      .select("expires_at")
+      .where("phone", "=", "+6281399990001")
+      .execute();
+    expect(rows).toHaveLength(3);
   });
 
   it("sends SLA warnings and breaches exactly once (job run twice)", async () => {

@@ -14,7 +14,6 @@ import {
   dashboardSchema,
   inboxItemSchema,
   inboxQuery,
-  maskEmail,
   myRequestsSchema,
   noteBody,
   otpStartBody,
@@ -44,9 +43,11 @@ import {
   verificationViewSchema,
 } from "../contract";
 import {
+  loginAddress,
   MAX_UPLOAD_BYTES,
   REQUESTER_COOKIE,
   REQUESTER_SESSION_DAYS,
+  requesterSessionView,
   type ServiceRequestService,
 } from "./service";
 import { dashboardXlsx } from "./xlsx";
@@ -73,7 +74,7 @@ export function serviceRequestRoutes(app: ZonaApp, ctx: AppContext, svc: Service
     rateLimit: { ...rateLimit },
   });
   const cookieOf = (req: FastifyRequest) => req.cookies?.[REQUESTER_COOKIE];
-  const sessionEmail = async (req: FastifyRequest) => (await svc.sessionOf(cookieOf(req)))?.email ?? null;
+  const sessionEmail = (req: FastifyRequest) => svc.sessionOf(cookieOf(req));
   const secure = (req: FastifyRequest) =>
     req.protocol === "https" || ctx.config.publicUrl.startsWith("https://");
   const sendFile = async (
@@ -240,13 +241,14 @@ export function serviceRequestRoutes(app: ZonaApp, ctx: AppContext, svc: Service
   app.post(SR_API.otpStart, {
     schema: {
       tags,
-      summary: "Send a one-time sign-in code to an e-mail address (always answers the same)",
+      summary:
+        "Send a one-time sign-in code to an e-mail address or, over WhatsApp, to an Indonesian mobile number (always answers the same)",
       body: otpStartBody,
       response: { 202: otpStartResponse },
     },
     config: pub(PUBLIC_LIMITS.otp),
     handler: async (req, reply) => {
-      const r = await svc.otpStart(req.body.email, req.body.lang);
+      const r = await svc.otpStart(loginAddress(req.body), req.body.lang);
       return reply.status(202).send({ sent: true as const, expiresInSeconds: r.expiresInSeconds });
     },
   });
@@ -260,7 +262,8 @@ export function serviceRequestRoutes(app: ZonaApp, ctx: AppContext, svc: Service
     },
     config: pub(PUBLIC_LIMITS.otp),
     handler: async (req, reply) => {
-      const r = await svc.otpVerify(req.body.email, req.body.code);
+      const address = loginAddress(req.body);
+      const r = await svc.otpVerify(address, req.body.code);
       reply.setCookie(REQUESTER_COOKIE, r.token, {
         httpOnly: true,
         sameSite: "strict",
@@ -268,7 +271,11 @@ export function serviceRequestRoutes(app: ZonaApp, ctx: AppContext, svc: Service
         path: "/api/public/requests",
         maxAge: REQUESTER_SESSION_DAYS * 86400,
       });
-      return { email: req.body.email, emailMasked: maskEmail(req.body.email)!, expiresAt: r.expiresAt };
+      return requesterSessionView({
+        email: address.email ?? null,
+        phone: address.phone ?? null,
+        expiresAt: r.expiresAt,
+      });
     },
   });
 

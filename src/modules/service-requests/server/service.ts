@@ -17,6 +17,7 @@ import { newId } from "../../../kernel/db/ids";
 import { type Executor, lockKey } from "../../../kernel/db/transaction";
 import { DomainError, fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, can, scopeRoots, systemActor } from "../../../kernel/identity/actor";
+import { notifyWhatsApp } from "../../../kernel/notify";
 import type { Unit } from "../../../kernel/org/units";
 import {
   AUCTION_REF_FIELD,
@@ -29,6 +30,7 @@ import {
   type MyRequests,
   maskEmail,
   maskPhone,
+  normalizeIdPhone,
   SR_PERMISSIONS as P,
   type PaymentBody,
   type PaymentRecord,
@@ -40,6 +42,7 @@ import {
   type RequestDetail,
   type RequestDocument,
   type RequestEvent,
+  type RequesterSession,
   type SatisfactionFigures,
   type ServiceFigures,
   type ServiceType,
@@ -85,7 +88,31 @@ export const OTP_MAX_PER_15_MIN = 3;
 export const REQUESTER_SESSION_DAYS = 7;
 export const REQUESTER_COOKIE = "zona_requester";
 
+/**
+ * The WhatsApp message template of the sign-in code: an AUTHENTICATION template (body "{{1}} is your
+ * verification code" with a copy-code button) the office registers in WhatsApp Manager under this
+ * name, in Indonesian (`id`) and English (`en`). A business-initiated message must be a template.
+ */
+export const WHATSAPP_OTP_TEMPLATE = "zona_kode_masuk";
+
 const OPEN: SrState[] = ["submitted", "in_progress", "waiting_requester"];
+
+/** Who signed in with a one-time code: an e-mail address or an Indonesian phone (E.164). */
+export type RequesterAddress = { email: string; phone?: undefined } | { phone: string; email?: undefined };
+
+/** A requester session: the address it was opened with (exactly one of email and phone). */
+export interface RequesterIdentity {
+  email: string | null;
+  phone: string | null;
+  expiresAt: string;
+}
+
+/** A session owns a request when its e-mail or its phone (both normalised) is the requester's. */
+function ownsRequest(s: RequesterIdentity | null, r: RequestRow): boolean {
+  if (!s) return false;
+  if (s.email) return s.email === r.requesterEmail;
+  return !!s.phone && s.phone === r.requesterPhoneE164;
+}
 
 /** Where the auction payment status comes from. Until an auctions module exists: the treasurer's records here. */
 export interface AuctionPaymentSource {
@@ -116,6 +143,8 @@ interface RequestRow {
   requesterName: string;
   requesterEmail: string;
   requesterPhone: string | null;
+  /** The requester's phone in E.164 when it is an Indonesian mobile number (phone sign-in matches it). */
+  requesterPhoneE164: string | null;
   lang: "id" | "en";
   assigneeId: string | null;
   assigneeName: string | null;
@@ -144,6 +173,7 @@ function decodeRequest(r: Record<string, unknown>): RequestRow {
     requesterName: codec.text(r.requester_name),
     requesterEmail: codec.text(r.requester_email),
     requesterPhone: codec.textOrNull(r.requester_phone),
+    requesterPhoneE164: codec.textOrNull(r.requester_phone_e164),
     lang: codec.text(r.lang) as "id" | "en",
     assigneeId: codec.textOrNull(r.assignee_id),
     assigneeName: codec.textOrNull(r.assignee_name),
@@ -208,6 +238,62 @@ const decodeEvent = (r: Record<string, unknown>): EventRow => ({
 
 const sha256 = (s: string | Buffer) => createHash("sha256").update(s).digest("hex");
 const hashSecret = (salt: string, secret: string) => sha256(`${salt}:${secret}`);
+/** The address a sign-in form sent, normalised: a lower-case e-mail or an E.164 phone (SR_PHONE_INVALID). */
+export function loginAddress(body: {
+  email?: string | undefined;
+  phone?: string | undefined;
+}): RequesterAddress {
+  if (body.email !== undefined) return { email: body.email };
+  const phone = normalizeIdPhone(body.phone);
+  if (!phone) fail("SR_PHONE_INVALID", { field: "phone" });
+  return { phone };
+}
+
+/** What a requester session looks like on the wire (masked address, channel). */
+export function requesterSessionView(s: RequesterIdentity): RequesterSession {
+  return s.phone
+    ? {
+        channel: "phone",
+        email: null,
+        emailMasked: null,
+        phone: s.phone,
+        phoneMasked: maskPhone(s.phone),
+        expiresAt: s.expiresAt,
+      }
+    : {
+        channel: "email",
+        email: s.email,
+        emailMasked: maskEmail(s.email),
+        phone: null,
+        phoneMasked: null,
+        expiresAt: s.expiresAt,
+      };
+}
+
+/** The address for the audit trail, masked (no personal data in audit rows). */
+function maskedAddress(a: RequesterAddress): Record<string, string | null> {
+  return a.phone !== undefined ? { phone: maskPhone(a.phone) } : { email: maskEmail(a.email) };
+}
+
+/**
+ * The sign-in code over WhatsApp: the authentication template (WHATSAPP_OTP_TEMPLATE) with the code
+ * as the body parameter and as the copy-code button's parameter, as the Cloud API takes them.
+ * The number is E.164 (+628…); the kernel channel sends it as international digits.
+ */
+export function whatsappCodeMessage(phone: string, code: string, lang: "id" | "en") {
+  return {
+    to: phone,
+    template: {
+      name: WHATSAPP_OTP_TEMPLATE,
+      language: lang,
+      components: [
+        { type: "body", parameters: [{ type: "text", text: code }] },
+        { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: code }] },
+      ],
+    },
+  };
+}
+
 const DUMMY = { salt: "0".repeat(32), hash: hashSecret("0".repeat(32), "dummy") };
 
 const EVENT_OF: Record<SrActorCommand, SrEventKind> = {
@@ -794,6 +880,7 @@ export class ServiceRequestService {
           requester_name: input.requester.name,
           requester_email: input.requester.email,
           requester_phone: input.requester.phone,
+          requester_phone_e164: normalizeIdPhone(input.requester.phone),
           lang: input.lang,
           assignee_id: service.handler.userId,
           assignee_name: null,
@@ -977,7 +1064,7 @@ export class ServiceRequestService {
   async authenticate(
     rawNumber: string,
     rawSecret: string | undefined,
-    sessionEmail: string | null,
+    requester: RequesterIdentity | null,
   ): Promise<{ r: RequestRow; owner: boolean }> {
     const number = normalizeNumber(rawNumber);
     const row = number
@@ -996,7 +1083,7 @@ export class ServiceRequestService {
       // same hash work as the secret path, so timing does not tell a number exists
       hashSecret(DUMMY.salt, "dummy");
       if (!r) throw new DomainError("SR_TRACK_NOT_FOUND");
-      owner = !!sessionEmail && sessionEmail === r.requesterEmail;
+      owner = ownsRequest(requester, r);
     }
     return { r, owner };
   }
@@ -1004,9 +1091,9 @@ export class ServiceRequestService {
   private async ownerOnly(
     number: string,
     secret: string | undefined,
-    sessionEmail: string | null,
+    requester: RequesterIdentity | null,
   ): Promise<RequestRow> {
-    const { r, owner } = await this.authenticate(number, secret, sessionEmail);
+    const { r, owner } = await this.authenticate(number, secret, requester);
     if (!owner) throw new DomainError("SR_TRACK_NOT_FOUND");
     return r;
   }
@@ -1061,9 +1148,9 @@ export class ServiceRequestService {
   async track(
     number: string,
     secret: string | undefined,
-    sessionEmail: string | null,
+    requester: RequesterIdentity | null,
   ): Promise<TrackingView> {
-    const { r, owner } = await this.authenticate(number, secret, sessionEmail);
+    const { r, owner } = await this.authenticate(number, secret, requester);
     return this.trackingView(r, owner);
   }
 
@@ -1109,11 +1196,11 @@ export class ServiceRequestService {
   async publicUploadDocuments(
     number: string,
     secret: string | undefined,
-    sessionEmail: string | null,
+    requester: RequesterIdentity | null,
     refs: UploadRef[],
     message: string | null,
   ): Promise<TrackingView> {
-    const r = await this.ownerOnly(number, secret, sessionEmail);
+    const r = await this.ownerOnly(number, secret, requester);
     const check = nextState(r.state, "upload_documents");
     if (!check.ok) throw new DomainError(check.code, check.params);
     const uploads = await this.resolveUploads(r.unitId, refs);
@@ -1186,7 +1273,7 @@ export class ServiceRequestService {
         data: { from: cur.state, to: again.to, files: uploads.length },
       });
     });
-    return this.track(number, secret, sessionEmail);
+    return this.track(number, secret, requester);
   }
 
   private async notifyHandlersOfUpload(trx: Executor, r: RequestRow, unit: Unit) {
@@ -1211,10 +1298,10 @@ export class ServiceRequestService {
   async publicCancel(
     number: string,
     secret: string | undefined,
-    sessionEmail: string | null,
+    requester: RequesterIdentity | null,
     reason: string | null,
   ): Promise<TrackingView> {
-    const r = await this.ownerOnly(number, secret, sessionEmail);
+    const r = await this.ownerOnly(number, secret, requester);
     const unit = await this.unitOf(r.unitId);
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -1250,18 +1337,18 @@ export class ServiceRequestService {
         data: { from: cur.state },
       });
     });
-    return this.track(number, secret, sessionEmail);
+    return this.track(number, secret, requester);
   }
 
   async publicRate(
     number: string,
     secret: string | undefined,
-    sessionEmail: string | null,
+    requester: RequesterIdentity | null,
     score: number,
     comment: string | null,
     opts: { at?: Date } = {},
   ): Promise<TrackingView> {
-    const r = await this.ownerOnly(number, secret, sessionEmail);
+    const r = await this.ownerOnly(number, secret, requester);
     const at = (opts.at ?? this.now()).toISOString();
     await this.db.transaction().execute(async (trx) => {
       await this.lock(trx, r.id);
@@ -1295,17 +1382,17 @@ export class ServiceRequestService {
         data: { score },
       });
     });
-    return this.track(number, secret, sessionEmail);
+    return this.track(number, secret, requester);
   }
 
   /** A file of the request, for its requester (secret or session): their uploads and the produced document. */
   async publicDownload(
     number: string,
     secret: string | undefined,
-    sessionEmail: string | null,
+    requester: RequesterIdentity | null,
     fileId: string,
   ) {
-    const r = await this.ownerOnly(number, secret, sessionEmail);
+    const r = await this.ownerOnly(number, secret, requester);
     return this.openRequestFile(r, fileId);
   }
 
@@ -1324,15 +1411,23 @@ export class ServiceRequestService {
   // ---------------------------------------------------------------------------------------------
   // Requester login (e-mail one-time code)
 
-  async otpStart(email: string, lang: "id" | "en"): Promise<{ expiresInSeconds: number }> {
+  /**
+   * Sends a 6-digit code to an e-mail address, or to a phone over WhatsApp. Sent whether or not the
+   * address has requests: the answer never tells who is a requester.
+   */
+  async otpStart(
+    address: RequesterAddress | string,
+    lang: "id" | "en",
+  ): Promise<{ expiresInSeconds: number }> {
+    const a: RequesterAddress = typeof address === "string" ? { email: address } : address;
     const now = this.now();
     const since = new Date(now.getTime() - 15 * 60_000).toISOString();
-    const recent = await this.db
+    let q = this.db
       .selectFrom("sr_otps")
       .select((eb) => eb.fn.countAll().as("n"))
-      .where("email", "=", email)
-      .where("created_at", ">", since)
-      .executeTakeFirst();
+      .where("created_at", ">", since);
+    q = a.phone !== undefined ? q.where("phone", "=", a.phone) : q.where("email", "=", a.email);
+    const recent = await q.executeTakeFirst();
     if (Number(recent?.n ?? 0) >= OTP_MAX_PER_15_MIN) fail("SR_OTP_TOO_MANY", { minutes: 15 });
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     const salt = randomBytes(16).toString("hex");
@@ -1344,7 +1439,9 @@ export class ServiceRequestService {
         .values({
           id,
           unit_id: null,
-          email,
+          // a phone code has no e-mail (the column predates phone sign-in and is NOT NULL)
+          email: a.email ?? "",
+          phone: a.phone ?? null,
           salt,
           code_hash: hashSecret(salt, code),
           attempts: 0,
@@ -1353,41 +1450,50 @@ export class ServiceRequestService {
           created_at: now.toISOString(),
         })
         .execute();
-      // sent whether or not the address has requests: the answer never tells who is a requester
-      await this.ctx.outbox.enqueue(trx, {
-        type: "email",
-        dedupeKey: `sr:otp:${id}`,
-        payload: {
-          to: email,
-          subject: lang === "en" ? `Your sign-in code: ${code}` : `Kode masuk Anda: ${code}`,
-          text:
-            lang === "en"
-              ? `Your one-time code for the service requests page is ${code}. It expires in ${OTP_TTL_MINUTES} minutes. If you did not ask for it, ignore this e-mail.`
-              : `Kode sekali pakai untuk halaman permohonan layanan: ${code}. Berlaku ${OTP_TTL_MINUTES} menit. Abaikan e-mail ini bila Anda tidak memintanya.`,
-        },
-      });
+      if (a.phone !== undefined) {
+        await notifyWhatsApp(this.ctx.outbox, trx, {
+          dedupeKey: `sr:otp:${id}`,
+          ...whatsappCodeMessage(a.phone, code, lang),
+        });
+      } else {
+        await this.ctx.outbox.enqueue(trx, {
+          type: "email",
+          dedupeKey: `sr:otp:${id}`,
+          payload: {
+            to: a.email,
+            subject: lang === "en" ? `Your sign-in code: ${code}` : `Kode masuk Anda: ${code}`,
+            text:
+              lang === "en"
+                ? `Your one-time code for the service requests page is ${code}. It expires in ${OTP_TTL_MINUTES} minutes. If you did not ask for it, ignore this e-mail.`
+                : `Kode sekali pakai untuk halaman permohonan layanan: ${code}. Berlaku ${OTP_TTL_MINUTES} menit. Abaikan e-mail ini bila Anda tidak memintanya.`,
+          },
+        });
+      }
       await this.ctx.audit.record(trx, systemActor("requests.public"), {
         action: "requests.requester.otp_sent",
         unitId: null,
         entityType: "requester_otp",
         entityId: id,
-        data: { email: maskEmail(email) },
+        data: maskedAddress(a),
       });
     });
     return { expiresInSeconds: OTP_TTL_MINUTES * 60 };
   }
 
   /** Checks the code; on success a requester session (token returned once, stored hashed). */
-  async otpVerify(email: string, code: string): Promise<{ token: string; expiresAt: string }> {
+  async otpVerify(
+    address: RequesterAddress | string,
+    code: string,
+  ): Promise<{ token: string; expiresAt: string }> {
+    const a: RequesterAddress = typeof address === "string" ? { email: address } : address;
     const now = this.now();
-    const row = await this.db
+    let q = this.db
       .selectFrom("sr_otps")
       .selectAll()
-      .where("email", "=", email)
       .where("used_at", "is", null)
-      .where("expires_at", ">", now.toISOString())
-      .orderBy("created_at", "desc")
-      .executeTakeFirst();
+      .where("expires_at", ">", now.toISOString());
+    q = a.phone !== undefined ? q.where("phone", "=", a.phone) : q.where("email", "=", a.email);
+    const row = await q.orderBy("created_at", "desc").executeTakeFirst();
     if (!row || codec.int(row.attempts) >= OTP_MAX_ATTEMPTS) {
       hashSecret(DUMMY.salt, code);
       fail("SR_OTP_INVALID");
@@ -1420,7 +1526,8 @@ export class ServiceRequestService {
         .values({
           token_hash: sha256(token),
           unit_id: null,
-          email,
+          email: a.email ?? "",
+          phone: a.phone ?? null,
           expires_at: expiresAt,
           created_at: now.toISOString(),
         })
@@ -1430,13 +1537,13 @@ export class ServiceRequestService {
         unitId: null,
         entityType: "requester_otp",
         entityId: id,
-        data: { email: maskEmail(email) },
+        data: maskedAddress(a),
       });
     });
     return { token, expiresAt };
   }
 
-  async sessionOf(token: string | undefined): Promise<{ email: string; expiresAt: string } | null> {
+  async sessionOf(token: string | undefined): Promise<RequesterIdentity | null> {
     if (!token || token.length > 100) return null;
     const r = await this.db
       .selectFrom("sr_requester_sessions")
@@ -1444,7 +1551,13 @@ export class ServiceRequestService {
       .where("token_hash", "=", sha256(token))
       .where("expires_at", ">", this.now().toISOString())
       .executeTakeFirst();
-    return r ? { email: codec.text(r.email), expiresAt: codec.instant(r.expires_at) } : null;
+    if (!r) return null;
+    const phone = codec.textOrNull(r.phone);
+    return {
+      email: phone ? null : codec.text(r.email),
+      phone,
+      expiresAt: codec.instant(r.expires_at),
+    };
   }
 
   async logout(token: string | undefined) {
@@ -1454,22 +1567,23 @@ export class ServiceRequestService {
     });
   }
 
-  async mine(session: { email: string; expiresAt: string }): Promise<MyRequests> {
-    const rows = (
-      await this.db
-        .selectFrom("sr_requests as r")
-        .innerJoin("units as u", "u.id", "r.unit_id")
-        .selectAll("r")
-        .select("u.name as unit_name")
-        .where("r.requester_email", "=", session.email)
-        .orderBy("r.submitted_at", "desc")
-        .limit(200)
-        .execute()
-    ).map((r) => ({ r: decodeRequest(r), unitName: codec.text(r.unit_name) }));
+  async mine(session: RequesterIdentity): Promise<MyRequests> {
+    let q = this.db
+      .selectFrom("sr_requests as r")
+      .innerJoin("units as u", "u.id", "r.unit_id")
+      .selectAll("r")
+      .select("u.name as unit_name");
+    q = session.phone
+      ? q.where("r.requester_phone_e164", "=", session.phone)
+      : q.where("r.requester_email", "=", session.email ?? "");
+    const rows = (await q.orderBy("r.submitted_at", "desc").limit(200).execute()).map((r) => ({
+      r: decodeRequest(r),
+      unitName: codec.text(r.unit_name),
+    }));
     const cals = await this.calendars(rows.map((x) => x.r.unitId));
     const ev = await this.events(rows.map((x) => x.r.id));
     return {
-      session: { email: session.email, emailMasked: maskEmail(session.email)!, expiresAt: session.expiresAt },
+      session: requesterSessionView(session),
       items: rows.map(({ r, unitName }) => ({
         number: r.number,
         unitName,

@@ -85,14 +85,15 @@ export const useRate = () =>
 
 export const useOtpStart = () =>
   useMutation({
-    mutationFn: (b: { email: string; lang: "id" | "en" }) =>
+    mutationFn: (b: ({ email: string } | { phone: string }) & { lang: "id" | "en" }) =>
       api.post<{ sent: true; expiresInSeconds: number }>(SR_API.otpStart, b),
   });
 
 export const useOtpVerify = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: { email: string; code: string }) => api.post<RequesterSession>(SR_API.otpVerify, b),
+    mutationFn: (b: ({ email: string } | { phone: string }) & { code: string }) =>
+      api.post<RequesterSession>(SR_API.otpVerify, b),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["requests", "mine"] }),
   });
 };

@@ -1,12 +1,15 @@
-import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../../ui/components/ErrorAlert";
 import { useLang } from "../../../../ui/i18n";
-import type { RequesterSession } from "../../contract";
+import { normalizeIdPhone, type RequesterChannel, type RequesterSession } from "../../contract";
 import { useOtpStart, useOtpVerify } from "../api";
 
-/** Sign in as a requester with a one-time code sent by e-mail (no password, no account). */
+/**
+ * Sign in as a requester with a one-time code sent by e-mail or by WhatsApp to an Indonesian mobile
+ * number (no password, no account).
+ */
 export function OtpSignIn({
   onSignedIn,
   onCancel,
@@ -18,18 +21,24 @@ export function OtpSignIn({
   const lang = useLang();
   const start = useOtpStart();
   const verify = useOtpVerify();
+  const [channel, setChannel] = useState<RequesterChannel>("email");
   const [email, setEmail] = useState("");
+  const [phone, setPhone] = useState("");
   const [code, setCode] = useState("");
   const [sent, setSent] = useState<number | null>(null);
+  const byPhone = channel === "phone";
+  const address = byPhone ? { phone: phone.trim() } : { email: email.trim() };
+  const phoneOk = normalizeIdPhone(phone) !== null;
+  const ready = byPhone ? phoneOk : email.includes("@");
 
   async function send(e: FormEvent) {
     e.preventDefault();
-    const r = await start.mutateAsync({ email: email.trim(), lang }).catch(() => null);
+    const r = await start.mutateAsync({ ...address, lang }).catch(() => null);
     if (r) setSent(r.expiresInSeconds);
   }
   async function check(e: FormEvent) {
     e.preventDefault();
-    const r = await verify.mutateAsync({ email: email.trim(), code }).catch(() => null);
+    const r = await verify.mutateAsync({ ...address, code }).catch(() => null);
     if (r) onSignedIn(r);
   }
 
@@ -37,17 +46,46 @@ export function OtpSignIn({
     return (
       <form onSubmit={send} aria-label={t("otp.title")}>
         <Stack gap="sm">
-          <Text size="sm">{t("otp.intro")}</Text>
-          <TextInput
-            label={t("otp.email")}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            required
+          <SegmentedControl
+            aria-label={t("otp.via")}
+            value={channel}
+            onChange={(v) => {
+              setChannel(v as RequesterChannel);
+              start.reset();
+            }}
+            data={[
+              { value: "email", label: t("otp.viaEmail") },
+              { value: "phone", label: t("otp.viaWhatsapp") },
+            ]}
+            fullWidth
             size="md"
           />
+          <Text size="sm">{t(byPhone ? "otp.introPhone" : "otp.intro")}</Text>
+          {byPhone ? (
+            <TextInput
+              label={t("otp.phone")}
+              description={t("otp.phoneHint")}
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.currentTarget.value)}
+              error={phone.trim().length >= 10 && !phoneOk ? t("otp.phoneInvalid") : undefined}
+              required
+              size="md"
+            />
+          ) : (
+            <TextInput
+              label={t("otp.email")}
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              required
+              size="md"
+            />
+          )}
           {start.isError ? <ErrorAlert error={start.error} /> : null}
           <Group grow>
             {onCancel ? (
@@ -55,7 +93,7 @@ export function OtpSignIn({
                 {t("otp.back")}
               </Button>
             ) : null}
-            <Button type="submit" size="md" loading={start.isPending} disabled={!email.includes("@")}>
+            <Button type="submit" size="md" loading={start.isPending} disabled={!ready}>
               {t("otp.send")}
             </Button>
           </Group>
@@ -67,11 +105,16 @@ export function OtpSignIn({
     <form onSubmit={check} aria-label={t("otp.title")}>
       <Stack gap="sm">
         <Text size="sm" role="status">
-          {t("otp.sent", { email: email.trim(), minutes: Math.max(1, Math.round(sent / 60)) })}
+          {byPhone
+            ? t("otp.sentPhone", {
+                phone: normalizeIdPhone(phone) ?? phone.trim(),
+                minutes: Math.max(1, Math.round(sent / 60)),
+              })
+            : t("otp.sent", { email: email.trim(), minutes: Math.max(1, Math.round(sent / 60)) })}
         </Text>
         <TextInput
           label={t("otp.code")}
-          description={t("otp.codeHint")}
+          description={t(byPhone ? "otp.codeHintPhone" : "otp.codeHint")}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}
@@ -91,7 +134,7 @@ export function OtpSignIn({
               setCode("");
             }}
           >
-            {t("otp.changeEmail")}
+            {t(byPhone ? "otp.changePhone" : "otp.changeEmail")}
           </Button>
           <Button type="submit" size="md" loading={verify.isPending} disabled={code.length !== 6}>
             {t("otp.verify")}

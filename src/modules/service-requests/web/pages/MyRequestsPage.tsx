@@ -39,7 +39,7 @@ export default function MyRequestsPage() {
   return (
     <PublicLayout title={t("mine.title")}>
       <Group justify="space-between" wrap="wrap">
-        <Text size="sm">{t("mine.as", { email: session.emailMasked })}</Text>
+        <Text size="sm">{t("mine.as", { email: session.emailMasked ?? session.phoneMasked ?? "" })}</Text>
         <Button
           variant="default"
           size="sm"

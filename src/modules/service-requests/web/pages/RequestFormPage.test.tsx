@@ -173,15 +173,15 @@ describe("public request form", () => {
       },
       { permissions: [], unit: null },
     );
-    await user.click(await screen.findByRole("button", { name: "Masuk dengan kode e-mail" }));
-    await user.type(screen.getByLabelText(/^E-mail/), "Budi@Example.com");
+    await user.click(await screen.findByRole("button", { name: "Masuk dengan kode e-mail atau WhatsApp" }));
+    await user.type(screen.getByRole("textbox", { name: /^E-mail/ }), "Budi@Example.com");
     await user.click(screen.getByRole("button", { name: "Kirim kode" }));
     expect(await screen.findByText(/berlaku 10 menit/)).toBeInTheDocument();
     await user.type(screen.getByLabelText(/^Kode 6 angka/), "12a3456");
     await user.click(screen.getByRole("button", { name: "Masuk" }));
     expect(await screen.findByText(/Masuk sebagai bu\*\*\*@example\.com/)).toBeInTheDocument();
-    expect(screen.getByLabelText(/^E-mail/)).toHaveValue("budi@example.com");
-    expect(screen.getByLabelText(/^E-mail/)).toHaveAttribute("readonly");
+    expect(screen.getByRole("textbox", { name: /^E-mail/ })).toHaveValue("budi@example.com");
+    expect(screen.getByRole("textbox", { name: /^E-mail/ })).toHaveAttribute("readonly");
     expect(calls.find((c) => c.path === "/api/public/requests/login/start")!.body).toEqual({
       email: "Budi@Example.com",
       lang: "id",
@@ -189,6 +189,62 @@ describe("public request form", () => {
     expect(calls.find((c) => c.path === "/api/public/requests/login/verify")!.body).toEqual({
       email: "Budi@Example.com",
       code: "123456",
+    });
+  });
+
+  it("signs in with a WhatsApp code sent to a phone and fills that number in", async () => {
+    const user = userEvent.setup();
+    let signedIn = false;
+    const session = {
+      channel: "phone",
+      email: null,
+      emailMasked: null,
+      phone: "+6281234567890",
+      phoneMasked: "+628***90",
+      expiresAt: "2026-11-28T00:00:00Z",
+    };
+    const { calls } = renderRequests(
+      PATH,
+      {
+        "GET /api/public/requests/units/KPKNL-BEKASI": { body: publicUnit },
+        "GET /api/public/requests/mine": () => (signedIn ? { body: { session, items: [] } } : signedOut),
+        "POST /api/public/requests/login/start": { body: { sent: true, expiresInSeconds: 600 } },
+        "POST /api/public/requests/login/verify": () => {
+          signedIn = true;
+          return { body: session };
+        },
+      },
+      { permissions: [], unit: null },
+    );
+    await user.click(await screen.findByRole("button", { name: "Masuk dengan kode e-mail atau WhatsApp" }));
+    await user.click(screen.getByRole("radio", { name: "WhatsApp" }));
+    const input = screen.getByLabelText(/^Nomor HP \(WhatsApp\)/);
+    expect(input).toHaveAttribute("inputmode", "tel");
+    expect(input).toHaveAttribute("type", "tel");
+    // a landline cannot receive WhatsApp: the button stays off and the field says why
+    await user.type(input, "021 1234 5678");
+    expect(screen.getByRole("button", { name: "Kirim kode" })).toBeDisabled();
+    expect(screen.getByText(/Tulis nomor seluler Indonesia/)).toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, "0812-3456-7890");
+    await user.click(screen.getByRole("button", { name: "Kirim kode" }));
+    expect(
+      await screen.findByText(/lewat WhatsApp ke \+6281234567890 dan berlaku 10 menit/),
+    ).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/^Kode 6 angka/), "654321");
+    await user.click(screen.getByRole("button", { name: "Masuk" }));
+    expect(await screen.findByText(/Masuk sebagai \+628\*\*\*90/)).toBeInTheDocument();
+    // the number signed in with is used; the e-mail is still asked for
+    expect(screen.getByLabelText(/^Nomor telepon\/WhatsApp/)).toHaveValue("+6281234567890");
+    expect(screen.getByLabelText(/^Nomor telepon\/WhatsApp/)).toHaveAttribute("readonly");
+    expect(screen.getByRole("textbox", { name: /^E-mail/ })).not.toHaveAttribute("readonly");
+    expect(calls.find((c) => c.path === "/api/public/requests/login/start")!.body).toEqual({
+      phone: "0812-3456-7890",
+      lang: "id",
+    });
+    expect(calls.find((c) => c.path === "/api/public/requests/login/verify")!.body).toEqual({
+      phone: "0812-3456-7890",
+      code: "654321",
     });
   });
 

@@ -130,7 +130,9 @@ function RequestForm({
   const [local, setLocal] = useState<Record<string, string>>({});
   const issues = issuesByPath(submit.error);
   const signedIn = mine.isSuccess ? mine.data.session : null;
-  const email = signedIn ? signedIn.email : draft.email;
+  // the address the requester signed in with is used as is (e-mail or WhatsApp number); the other is typed
+  const email = signedIn?.email ?? draft.email;
+  const phone = signedIn?.phone ?? draft.phone;
 
   const setField = (key: string, v: string) => setDraft((d) => ({ ...d, fields: { ...d.fields, [key]: v } }));
   const docsFor = (key: string) => docs.filter((d) => d.requirementKey === key);
@@ -175,7 +177,7 @@ function RequestForm({
           uploadId: d.uploadId,
           token: d.token,
         })),
-        requester: { name: draft.name.trim(), email: email.trim(), phone: draft.phone.trim() || null },
+        requester: { name: draft.name.trim(), email: email.trim(), phone: phone.trim() || null },
         lang: i18n.language === "en" ? "en" : "id",
         website: website || undefined,
       })
@@ -197,7 +199,7 @@ function RequestForm({
 
       {signedIn ? (
         <Alert color="green" icon={<IconMailCheck aria-hidden />} title={t("form.signedInTitle")}>
-          {t("form.signedIn", { email: signedIn.emailMasked })}
+          {t("form.signedIn", { email: signedIn.emailMasked ?? signedIn.phoneMasked ?? "" })}
         </Alert>
       ) : mode === "choose" ? (
         <Card withBorder component="section" aria-labelledby="sr-how">
@@ -262,7 +264,7 @@ function RequestForm({
                 inputMode="email"
                 autoComplete="email"
                 value={email}
-                readOnly={!!signedIn}
+                readOnly={!!signedIn?.email}
                 onChange={(e) => {
                   const v = e.currentTarget.value;
                   setDraft((d) => ({ ...d, email: v }));
@@ -278,7 +280,8 @@ function RequestForm({
               type="tel"
               inputMode="tel"
               autoComplete="tel"
-              value={draft.phone}
+              value={phone}
+              readOnly={!!signedIn?.phone}
               onChange={(e) => {
                 const v = e.currentTarget.value;
                 setDraft((d) => ({ ...d, phone: v }));

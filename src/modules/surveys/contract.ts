@@ -158,6 +158,18 @@ export const resultsSchema = z.object({
   byProfile: z.record(z.string(), z.array(breakdownRow)),
   comments: z.array(z.object({ date: z.string(), serviceType: z.string().nullable(), text: z.string() })),
   followUps: z.array(followUpSchema),
+  /**
+   * SKM periods only, when the service-requests module (ALASCA) is installed: the one-tap ratings
+   * requesters gave completed post-auction requests of this unit within the period's dates.
+   */
+  serviceRequests: z
+    .object({
+      ratings: z.number().int(),
+      average: z.number().nullable(),
+      satisfiedPercent: z.number().nullable(),
+      scaleMax: z.number().int(),
+    })
+    .nullable(),
 });
 export type ResultsWire = z.infer<typeof resultsSchema>;
 

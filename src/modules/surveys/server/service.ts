@@ -14,6 +14,7 @@ import { newId } from "../../../kernel/db/ids";
 import { DomainError, fail } from "../../../kernel/http/errors";
 import { type Actor, assertScope, scopeRoots } from "../../../kernel/identity/actor";
 import type { Unit } from "../../../kernel/org/units";
+import { requestSatisfaction } from "../../service-requests/server";
 import type {
   FollowUpWire,
   KindSummary,
@@ -536,6 +537,19 @@ export class SurveyService {
     };
   }
 
+  /** ALASCA's ratings for an SKM period (figures flow here from the service-requests module). */
+  private async requestRatings(period: PeriodRow, unitId: string): Promise<ResultsWire["serviceRequests"]> {
+    if (period.kind.kind !== "skm" || !this.ctx.modules.some((m) => m.name === "service-requests"))
+      return null;
+    const f = await requestSatisfaction(this.ctx, unitId, period.startsOn, period.endsOn);
+    return {
+      ratings: f.ratings,
+      average: f.average,
+      satisfiedPercent: f.satisfiedPercent,
+      scaleMax: f.scaleMax,
+    };
+  }
+
   async results(actor: Actor, id: string): Promise<ResultsWire> {
     const { period, unit } = await this.periodFor(actor, id);
     const codes = period.kind.elements.map((e) => e.code);
@@ -567,6 +581,7 @@ export class SurveyService {
         text: codec.text(c.comment),
       })),
       followUps: await this.followUpsOf(id),
+      serviceRequests: await this.requestRatings(period, unit.id),
     };
   }
 

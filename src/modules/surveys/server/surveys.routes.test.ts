@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Session, type TestApp, testLanes } from "../../../kernel/testing";
+import { requestSatisfaction } from "../../service-requests/server";
 import { perceptionIndices } from ".";
 
 const U = ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"];
@@ -456,6 +457,32 @@ describe.each(testLanes())("survey routes on $name", (lane) => {
       (await bandungHead.request({ method: "GET", url: `/api/surveys/periods/${q1.id}/responses.xlsx` }))
         .statusCode,
     ).toBe(403);
+  });
+
+  it("SKM results carry ALASCA's ratings of the same unit and dates; other kinds do not", async () => {
+    const periods = (
+      await pegawai.request({ method: "GET", url: `/api/surveys/periods?unitId=${bekasi()}` })
+    ).json().items as Array<{ id: string; kind: string; startsOn: string; endsOn: string }>;
+    let rated = 0;
+    for (const p of periods) {
+      const r = (
+        await pegawai.request({ method: "GET", url: `/api/surveys/periods/${p.id}/results` })
+      ).json();
+      if (p.kind !== "skm") {
+        expect(r.serviceRequests, p.kind).toBeNull();
+        continue;
+      }
+      const f = await requestSatisfaction(t.ctx, bekasi(), p.startsOn, p.endsOn);
+      expect(r.serviceRequests).toEqual({
+        ratings: f.ratings,
+        average: f.average,
+        satisfiedPercent: f.satisfiedPercent,
+        scaleMax: 4,
+      });
+      rated += f.ratings;
+    }
+    expect(periods.some((p) => p.kind === "skm")).toBe(true);
+    expect(rated, "the demo's rated requests fall in an SKM period").toBeGreaterThan(0);
   });
 
   it("custom survey kinds and the sample-size helper", async () => {

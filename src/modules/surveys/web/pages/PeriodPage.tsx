@@ -158,6 +158,21 @@ export default function PeriodPage() {
         </Group>
       </Paper>
       <Breakdown r={r} />
+      {r.serviceRequests && r.serviceRequests.ratings > 0 ? (
+        <Paper withBorder p="md">
+          <Title order={3} mb="xs">
+            {t("results.requests.title")}
+          </Title>
+          <Text>
+            {t("results.requests.body", {
+              count: r.serviceRequests.ratings,
+              average: r.serviceRequests.average?.toFixed(2) ?? "–",
+              max: r.serviceRequests.scaleMax,
+              satisfied: r.serviceRequests.satisfiedPercent ?? "–",
+            })}
+          </Text>
+        </Paper>
+      ) : null}
       <FollowUps r={r} labels={labels} canManage={canManage} />
       <Paper withBorder p="md">
         <Title order={3} mb="sm">

@@ -62,6 +62,7 @@ const results: ResultsWire = {
   byProfile: { sex: [] },
   comments: [{ date: "2026-02-03", serviceType: "Lelang", text: "Antrean lambat" }],
   followUps: [],
+  serviceRequests: { ratings: 12, average: 3.4167, satisfiedPercent: 83.3, scaleMax: 4 },
 };
 
 describe("period results page", () => {
@@ -93,6 +94,11 @@ describe("period results page", () => {
     expect(labels[0]).toMatch(/^U9 /);
     expect(labels[1]).toMatch(/^U3 /);
     expect(screen.getByText("Antrean lambat")).toBeInTheDocument();
+    // ALASCA's ratings for the same unit and dates, next to the SKM
+    expect(screen.getByText("Penilaian layanan pascalelang (ALASCA)")).toBeInTheDocument();
+    expect(
+      screen.getByText("12 penilaian pada periode ini: rata-rata 3.42 dari 4, 83.3% puas atau sangat puas."),
+    ).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText(/Tindakan/), "Balas pengaduan dalam 1 hari");
     await userEvent.type(screen.getByLabelText(/Penanggung jawab/), "Seksi HI");
     await userEvent.type(screen.getByLabelText(/Target selesai/), "2026-05-31");

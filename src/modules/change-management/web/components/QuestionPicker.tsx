@@ -1,34 +1,11 @@
-import { MultiSelect } from "@mantine/core";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { RubricTree } from "../api";
+import { QuestionPicker as Picker, type RubricQuestions } from "../../../../ui/components/QuestionPicker";
 
-/** Every question of the rubric as "sourceId · text", grouped by component and area. */
-export function questionOptions(rubric: RubricTree | undefined) {
-  if (!rubric) return [];
-  return rubric.components.flatMap((c) =>
-    c.areas.map((a) => ({
-      group: `${c.name} · ${a.name}`,
-      items: a.subpillars.flatMap((s) =>
-        s.questions.map((q) => ({ value: q.key, label: `${q.sourceId} · ${q.text}` })),
-      ),
-    })),
-  );
-}
+export { questionIndex, questionOptions } from "../../../../ui/components/QuestionPicker";
 
-export function questionIndex(rubric: RubricTree | undefined) {
-  const out = new Map<string, { sourceId: string; text: string; area: string }>();
-  for (const c of rubric?.components ?? [])
-    for (const a of c.areas)
-      for (const s of a.subpillars)
-        for (const q of s.questions)
-          out.set(q.key, { sourceId: q.sourceId, text: q.text, area: `${c.name} · ${a.name}` });
-  return out;
-}
-
-/** Pick the LKE questions a record is evidence for (searchable, grouped by area). */
+/** The shared LKE question picker with this module's texts. */
 export function QuestionPicker(props: {
-  rubric: RubricTree | undefined;
+  rubric: RubricQuestions | undefined;
   value: string[];
   onChange: (v: string[]) => void;
   disabled?: boolean;
@@ -36,20 +13,15 @@ export function QuestionPicker(props: {
   description?: string;
 }) {
   const { t } = useTranslation("cm");
-  const data = useMemo(() => questionOptions(props.rubric), [props.rubric]);
   return (
-    <MultiSelect
-      label={t("activity.questions")}
-      description={props.description ?? t("activity.questionsHint")}
-      placeholder={t("activity.questionsPlaceholder")}
-      data={data}
-      value={props.value}
-      onChange={props.onChange}
-      searchable
-      clearable
-      disabled={props.disabled || !props.rubric}
-      maxDropdownHeight={320}
-      nothingFoundMessage={t("activity.questionsNone")}
+    <Picker
+      {...props}
+      labels={{
+        label: t("activity.questions"),
+        description: props.description ?? t("activity.questionsHint"),
+        placeholder: t("activity.questionsPlaceholder"),
+        nothingFound: t("activity.questionsNone"),
+      }}
     />
   );
 }

@@ -647,6 +647,7 @@ export class CultureService {
       .where("programme_id", "=", programmeId)
       .orderBy("status", "desc")
       .orderBy("created_at")
+      .orderBy("id")
       .execute();
     const names = await this.names(
       this.db,

@@ -441,6 +441,7 @@ export class WbsService {
       .select(["id", "filename", "mime", "size_bytes", "metadata", "from_reporter", "created_at"])
       .where("report_id", "=", reportId)
       .orderBy("created_at")
+      .orderBy("id")
       .execute();
     return rows.map(decodeAttachment);
   }

@@ -817,6 +817,7 @@ export class MediaService {
         .where("planned_date", "<=", to)
         .orderBy("planned_date")
         .orderBy("created_at")
+        .orderBy("id")
         .execute()
     ).map(decodeItem);
     const ids = rows.map((r) => r.id);

@@ -467,6 +467,7 @@ export class MonevService {
       .where("co.meeting_id", "=", id)
       .orderBy("m.date")
       .orderBy("f.created_at")
+      .orderBy("f.id")
       .execute();
     const person = (r: { id: unknown; name: unknown; email: unknown }): Person => ({
       id: codec.text(r.id),
@@ -671,7 +672,12 @@ export class MonevService {
     let query = followUps(this.db).where("f.unit_id", "=", unit.id);
     if (q.status) query = query.where("f.status", "=", q.status);
     if (q.ownerId) query = query.where("f.owner_id", "=", q.ownerId);
-    const rows = await query.orderBy("f.due_date").orderBy("f.created_at").limit(2000).execute();
+    const rows = await query
+      .orderBy("f.due_date")
+      .orderBy("f.created_at")
+      .orderBy("f.id")
+      .limit(2000)
+      .execute();
     return rows.map((r) => this.toWire(decodeFollowUp(r), today, actor, manage));
   }
 

@@ -820,6 +820,7 @@ export class StandardsService {
       .where("unit_id", "=", unitId)
       .orderBy("sort_order")
       .orderBy("created_at")
+      .orderBy("file_id")
       .execute();
     return rows.map((f) => ({
       ...f,

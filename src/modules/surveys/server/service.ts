@@ -182,7 +182,7 @@ export class SurveyService {
         .select(["k.id", "k.unit_id", "k.definition"])
         .where((eb) => eb.or(roots.map((r) => eb("u.path", "like", `${r}%`))));
       if (unitId) q = q.where("k.unit_id", "=", unitId);
-      for (const r of await q.orderBy("k.created_at").execute())
+      for (const r of await q.orderBy("k.created_at").orderBy("k.id").execute())
         out.push(summary(codec.json<SurveyKind>(r.definition), codec.text(r.unit_id)));
     }
     return out;
@@ -632,6 +632,7 @@ export class SurveyService {
       .where("period_id", "=", periodId)
       .orderBy("due_date")
       .orderBy("created_at")
+      .orderBy("id")
       .execute();
     return rows.map(decodeFollowUp);
   }

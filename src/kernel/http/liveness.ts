@@ -18,16 +18,21 @@ const KEEP_ALIVE_MS = 72_000;
  */
 export function livenessServerFactory() {
   const body = JSON.stringify({ status: "ok" });
-  const fixed = {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(body)),
-    "x-content-type-options": "nosniff",
-    "cache-control": "no-store",
-  };
+  // A flat [name, value, …] array: Node writes it in order without walking object keys.
+  const fixed = [
+    "content-type",
+    "application/json; charset=utf-8",
+    "content-length",
+    String(Buffer.byteLength(body)),
+    "x-content-type-options",
+    "nosniff",
+    "cache-control",
+    "no-store",
+  ];
   return (handler: (req: IncomingMessage, res: ServerResponse) => void): Server => {
     const server = createServer((req, res) => {
       if (req.url === "/api/health" && req.method === "GET") {
-        res.writeHead(200, { ...fixed, "x-request-id": randomUUID() });
+        res.writeHead(200, [...fixed, "x-request-id", randomUUID()]);
         res.end(body);
         return;
       }

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 
 export function sha256hex(s: string | Buffer): string {
   return createHash("sha256").update(s).digest("hex");
@@ -7,6 +14,57 @@ export function sha256hex(s: string | Buffer): string {
 /** A URL-safe random token with `bytes` of entropy. */
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
+}
+
+/** A secret as stored: a random salt and SHA-256 of `salt:secret`, both hex. */
+export interface SaltedHash {
+  salt: string;
+  hash: string;
+}
+
+export function hashWithSalt(salt: string, secret: string): string {
+  return sha256hex(`${salt}:${secret}`);
+}
+
+/** Salt and hash a secret a person will type back later (tracking secrets, one-time codes). */
+export function saltedHash(secret: string): SaltedHash {
+  const salt = randomBytes(16).toString("hex");
+  return { salt, hash: hashWithSalt(salt, secret) };
+}
+
+/** Compared against when there is no record, so that an unknown code costs what a wrong secret does. */
+const NO_RECORD: SaltedHash = { salt: "0".repeat(32), hash: hashWithSalt("0".repeat(32), "dummy") };
+
+/**
+ * Whether `secret` matches `stored`, compared in constant time. With no record (`null`: the code
+ * does not exist) the same hash and compare run against a stand-in and the answer is false, so the
+ * time taken does not tell a guesser whether the code exists.
+ */
+export function matchesSaltedHash(stored: SaltedHash | null, secret: string): boolean {
+  const against = stored ?? NO_RECORD;
+  const expected = Buffer.from(against.hash, "hex");
+  const given = Buffer.from(hashWithSalt(against.salt, secret), "hex");
+  const same = expected.length === given.length && timingSafeEqual(expected, given);
+  return stored !== null && same;
+}
+
+/**
+ * A public code nobody holds yet: `first` if it is free, else fresh ones from `fresh()`, at most
+ * `tries` candidates in all. Random codes collide rarely; after `tries` the last candidate is
+ * returned and the table's unique index refuses it, rather than looping for ever.
+ */
+export async function unusedCode(
+  first: string,
+  fresh: () => string,
+  taken: (code: string) => Promise<boolean>,
+  tries = 5,
+): Promise<string> {
+  let code = first;
+  for (let i = 0; i < tries; i++) {
+    if (!(await taken(code))) break;
+    code = fresh();
+  }
+  return code;
 }
 
 /**

@@ -6,12 +6,13 @@
  * Every write runs in one transaction with its audit row. Cross-service reads (calendar, org,
  * identity, files) happen before the transaction opens (SQLite has one connection).
  */
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Kysely } from "kysely";
 import type { Calendar } from "../../../kernel/calendar";
 import { jakartaDate } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
+import { matchesSaltedHash, saltedHash, unusedCode } from "../../../kernel/crypto";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
 import { type Executor, lockKey } from "../../../kernel/db/transaction";
@@ -190,14 +191,6 @@ function decodeEvent(r: Record<string, unknown>): CaseEvent {
     at: codec.text(r.at),
   };
 }
-
-/** The local date in Asia/Jakarta (rule sets are national; WIB is UTC+7 all year). */
-
-const hashSecret = (salt: string, secret: string) =>
-  createHash("sha256").update(`${salt}:${secret}`).digest("hex");
-
-/** A stand-in compared against when the code does not exist, so both answers cost the same. */
-const DUMMY = { salt: "0".repeat(32), hash: hashSecret("0".repeat(32), "dummy") };
 
 const COMMAND_EVENT: Record<Command, string> = {
   verify: "verified",
@@ -455,28 +448,25 @@ export class ComplaintService {
     const received = (opts.receivedAt ?? this.now()).toISOString();
     const d = computeDeadlines(cal, rules, { receivedAt: received, verifiedAt: null, slaClass: null });
     const secret = opts.secret ?? makeSecret(randomBytes(16));
-    const salt = randomBytes(16).toString("hex");
+    const stored = saltedHash(secret);
     const id = newId();
     const actor = opts.actor ?? systemActor("complaints.public");
     let code = opts.code ?? makeCode(randomBytes(8));
     await this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 5; i++) {
-        const taken = await trx
-          .selectFrom("cmp_cases")
-          .select("id")
-          .where("code", "=", code)
-          .executeTakeFirst();
-        if (!taken) break;
-        code = makeCode(randomBytes(8));
-      }
+      code = await unusedCode(
+        code,
+        () => makeCode(randomBytes(8)),
+        async (c) =>
+          !!(await trx.selectFrom("cmp_cases").select("id").where("code", "=", c).executeTakeFirst()),
+      );
       await trx
         .insertInto("cmp_cases")
         .values({
           id,
           unit_id: unit.id,
           code,
-          secret_salt: salt,
-          secret_hash: hashSecret(salt, secret),
+          secret_salt: stored.salt,
+          secret_hash: stored.hash,
           channel: opts.channel ?? "web",
           category: input.category,
           sla_class: null,
@@ -548,9 +538,7 @@ export class ComplaintService {
       ? await ex.selectFrom("cmp_cases").selectAll().where("code", "=", code).executeTakeFirst()
       : undefined;
     const c = row ? decodeCase(row) : null;
-    const expected = Buffer.from(c ? c.secretHash : DUMMY.hash, "hex");
-    const given = Buffer.from(hashSecret(c ? c.secretSalt : DUMMY.salt, secret), "hex");
-    const ok = timingSafeEqual(expected, given);
+    const ok = matchesSaltedHash(c && { salt: c.secretSalt, hash: c.secretHash }, secret);
     if (!c || !ok) throw new DomainError("CMP_TRACK_NOT_FOUND");
     return c;
   }

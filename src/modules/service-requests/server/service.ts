@@ -12,6 +12,7 @@ import { Readable } from "node:stream";
 import type { Kysely } from "kysely";
 import { type Calendar, formatLocalDate, toLocal } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
+import { matchesSaltedHash, saltedHash, unusedCode } from "../../../kernel/crypto";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
 import { type Executor, lockKey } from "../../../kernel/db/transaction";
@@ -237,7 +238,6 @@ const decodeEvent = (r: Record<string, unknown>): EventRow => ({
 });
 
 const sha256 = (s: string | Buffer) => createHash("sha256").update(s).digest("hex");
-const hashSecret = (salt: string, secret: string) => sha256(`${salt}:${secret}`);
 /** The address a sign-in form sent, normalised: a lower-case e-mail or an E.164 phone (SR_PHONE_INVALID). */
 export function loginAddress(body: {
   email?: string | undefined;
@@ -293,8 +293,6 @@ export function whatsappCodeMessage(phone: string, code: string, lang: "id" | "e
     },
   };
 }
-
-const DUMMY = { salt: "0".repeat(32), hash: hashSecret("0".repeat(32), "dummy") };
 
 const EVENT_OF: Record<SrActorCommand, SrEventKind> = {
   accept: "accepted",
@@ -851,20 +849,17 @@ export class ServiceRequestService {
 
     const at = (opts.at ?? this.now()).toISOString();
     const secret = opts.secret ?? makeSecret(randomBytes(16));
-    const salt = randomBytes(16).toString("hex");
+    const stored = saltedHash(secret);
     const id = newId();
     let number = opts.number ?? makeNumber(randomBytes(8));
     const { requestCount: _n, ...snapshot } = service;
     await this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 5; i++) {
-        const taken = await trx
-          .selectFrom("sr_requests")
-          .select("id")
-          .where("number", "=", number)
-          .executeTakeFirst();
-        if (!taken) break;
-        number = makeNumber(randomBytes(8));
-      }
+      number = await unusedCode(
+        number,
+        () => makeNumber(randomBytes(8)),
+        async (n) =>
+          !!(await trx.selectFrom("sr_requests").select("id").where("number", "=", n).executeTakeFirst()),
+      );
       await trx
         .insertInto("sr_requests")
         .values({
@@ -872,8 +867,8 @@ export class ServiceRequestService {
           unit_id: unit.id,
           service_id: service.id,
           number,
-          secret_salt: salt,
-          secret_hash: hashSecret(salt, secret),
+          secret_salt: stored.salt,
+          secret_hash: stored.hash,
           state: "submitted",
           fields: enc.json(fields),
           service_snapshot: enc.json({ ...snapshot, requestCount: 0 }),
@@ -1074,14 +1069,12 @@ export class ServiceRequestService {
     let owner = false;
     if (rawSecret) {
       const secret = normalizeSecret(rawSecret) ?? rawSecret;
-      const expected = Buffer.from(r ? r.secretHash : DUMMY.hash, "hex");
-      const given = Buffer.from(hashSecret(r ? r.secretSalt : DUMMY.salt, secret), "hex");
-      const ok = timingSafeEqual(expected, given);
+      const ok = matchesSaltedHash(r && { salt: r.secretSalt, hash: r.secretHash }, secret);
       if (!r || !ok) throw new DomainError("SR_TRACK_NOT_FOUND");
       owner = true;
     } else {
       // same hash work as the secret path, so timing does not tell a number exists
-      hashSecret(DUMMY.salt, "dummy");
+      matchesSaltedHash(null, "");
       if (!r) throw new DomainError("SR_TRACK_NOT_FOUND");
       owner = ownsRequest(requester, r);
     }
@@ -1430,7 +1423,7 @@ export class ServiceRequestService {
     const recent = await q.executeTakeFirst();
     if (Number(recent?.n ?? 0) >= OTP_MAX_PER_15_MIN) fail("SR_OTP_TOO_MANY", { minutes: 15 });
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    const salt = randomBytes(16).toString("hex");
+    const stored = saltedHash(code);
     const id = newId();
     const expires = new Date(now.getTime() + OTP_TTL_MINUTES * 60_000).toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -1442,8 +1435,8 @@ export class ServiceRequestService {
           // a phone code has no e-mail (the column predates phone sign-in and is NOT NULL)
           email: a.email ?? "",
           phone: a.phone ?? null,
-          salt,
-          code_hash: hashSecret(salt, code),
+          salt: stored.salt,
+          code_hash: stored.hash,
           attempts: 0,
           expires_at: expires,
           used_at: null,
@@ -1495,13 +1488,10 @@ export class ServiceRequestService {
     q = a.phone !== undefined ? q.where("phone", "=", a.phone) : q.where("email", "=", a.email);
     const row = await q.orderBy("created_at", "desc").executeTakeFirst();
     if (!row || codec.int(row.attempts) >= OTP_MAX_ATTEMPTS) {
-      hashSecret(DUMMY.salt, code);
+      matchesSaltedHash(null, code);
       fail("SR_OTP_INVALID");
     }
-    const ok = timingSafeEqual(
-      Buffer.from(codec.text(row.code_hash), "hex"),
-      Buffer.from(hashSecret(codec.text(row.salt), code), "hex"),
-    );
+    const ok = matchesSaltedHash({ salt: codec.text(row.salt), hash: codec.text(row.code_hash) }, code);
     const id = codec.text(row.id);
     if (!ok) {
       await this.db

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeIdPhone } from "../contract";
-import { whatsappCodeMessage } from "./service";
+import { whatsappCodeMessage } from "./requester";
 
 describe("normalizeIdPhone (Indonesian mobile numbers → E.164)", () => {
   it.each([

@@ -42,14 +42,8 @@ import {
   uploadResponse,
   verificationViewSchema,
 } from "../contract";
-import {
-  loginAddress,
-  MAX_UPLOAD_BYTES,
-  REQUESTER_COOKIE,
-  REQUESTER_SESSION_DAYS,
-  requesterSessionView,
-  type ServiceRequestService,
-} from "./service";
+import { loginAddress, REQUESTER_COOKIE, REQUESTER_SESSION_DAYS, requesterSessionView } from "./requester";
+import { MAX_UPLOAD_BYTES, type ServiceRequestService } from "./service";
 import { dashboardXlsx } from "./xlsx";
 
 const actorOf = (req: { actor: Actor | null }): Actor => req.actor ?? fail("UNAUTHENTICATED");

@@ -43,7 +43,6 @@ import {
   type RequestDetail,
   type RequestDocument,
   type RequestEvent,
-  type RequesterSession,
   type SatisfactionFigures,
   type ServiceFigures,
   type ServiceType,
@@ -81,39 +80,29 @@ import {
 import { completedOnTime, rulesFromHours, type SlaLog, slaSnapshot } from "../domain/sla";
 import { FIRST_RESPONSE_COMMANDS, nextState } from "../domain/workflow";
 import { documentPdf } from "./pdf";
+import {
+  maskedAddress,
+  OTP_MAX_ATTEMPTS,
+  OTP_MAX_PER_15_MIN,
+  OTP_TTL_MINUTES,
+  ownsRequest,
+  REQUESTER_SESSION_DAYS,
+  type RequesterAddress,
+  type RequesterIdentity,
+  requesterSessionView,
+  whatsappCodeMessage,
+} from "./requester";
+import {
+  decodeEvent,
+  decodeRequest,
+  decodeService,
+  type EventRow,
+  OPEN,
+  type RequestRow,
+  type ServiceBody,
+} from "./rows";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const OTP_TTL_MINUTES = 10;
-export const OTP_MAX_ATTEMPTS = 5;
-export const OTP_MAX_PER_15_MIN = 3;
-export const REQUESTER_SESSION_DAYS = 7;
-export const REQUESTER_COOKIE = "zona_requester";
-
-/**
- * The WhatsApp message template of the sign-in code: an AUTHENTICATION template (body "{{1}} is your
- * verification code" with a copy-code button) the office registers in WhatsApp Manager under this
- * name, in Indonesian (`id`) and English (`en`). A business-initiated message must be a template.
- */
-export const WHATSAPP_OTP_TEMPLATE = "zona_kode_masuk";
-
-const OPEN: SrState[] = ["submitted", "in_progress", "waiting_requester"];
-
-/** Who signed in with a one-time code: an e-mail address or an Indonesian phone (E.164). */
-export type RequesterAddress = { email: string; phone?: undefined } | { phone: string; email?: undefined };
-
-/** A requester session: the address it was opened with (exactly one of email and phone). */
-export interface RequesterIdentity {
-  email: string | null;
-  phone: string | null;
-  expiresAt: string;
-}
-
-/** A session owns a request when its e-mail or its phone (both normalised) is the requester's. */
-function ownsRequest(s: RequesterIdentity | null, r: RequestRow): boolean {
-  if (!s) return false;
-  if (s.email) return s.email === r.requesterEmail;
-  return !!s.phone && s.phone === r.requesterPhoneE164;
-}
 
 /** Where the auction payment status comes from. Until an auctions module exists: the treasurer's records here. */
 export interface AuctionPaymentSource {
@@ -121,178 +110,7 @@ export interface AuctionPaymentSource {
   status(unitId: string, auctionRef: string): Promise<PaymentStatus | null>;
 }
 
-interface ServiceBody {
-  description: { id: string; en: string };
-  requirements: ServiceType["requirements"];
-  fields: ServiceType["fields"];
-  sla: ServiceType["sla"];
-  handler: ServiceType["handler"];
-  template: ServiceType["template"];
-  releaseRule: ServiceType["releaseRule"];
-}
-
-interface RequestRow {
-  id: string;
-  unitId: string;
-  serviceId: string;
-  number: string;
-  secretSalt: string;
-  secretHash: string;
-  state: SrState;
-  fields: Record<string, string>;
-  service: ServiceType;
-  requesterName: string;
-  requesterEmail: string;
-  requesterPhone: string | null;
-  /** The requester's phone in E.164 when it is an Indonesian mobile number (phone sign-in matches it). */
-  requesterPhoneE164: string | null;
-  lang: "id" | "en";
-  assigneeId: string | null;
-  assigneeName: string | null;
-  firstResponseAt: string | null;
-  submittedAt: string;
-  finishedAt: string | null;
-  rejectReason: string | null;
-  docsRequested: { keys: string[]; message: string } | null;
-  rating: number | null;
-  ratingComment: string | null;
-  ratedAt: string | null;
-  version: number;
-}
-
-function decodeRequest(r: Record<string, unknown>): RequestRow {
-  return {
-    id: codec.text(r.id),
-    unitId: codec.text(r.unit_id),
-    serviceId: codec.text(r.service_id),
-    number: codec.text(r.number),
-    secretSalt: codec.text(r.secret_salt),
-    secretHash: codec.text(r.secret_hash),
-    state: codec.text(r.state) as SrState,
-    fields: codec.json(r.fields),
-    service: codec.json(r.service_snapshot),
-    requesterName: codec.text(r.requester_name),
-    requesterEmail: codec.text(r.requester_email),
-    requesterPhone: codec.textOrNull(r.requester_phone),
-    requesterPhoneE164: codec.textOrNull(r.requester_phone_e164),
-    lang: codec.text(r.lang) as "id" | "en",
-    assigneeId: codec.textOrNull(r.assignee_id),
-    assigneeName: codec.textOrNull(r.assignee_name),
-    firstResponseAt: codec.instantOrNull(r.first_response_at),
-    submittedAt: codec.instant(r.submitted_at),
-    finishedAt: codec.instantOrNull(r.finished_at),
-    rejectReason: codec.textOrNull(r.reject_reason),
-    docsRequested: r.docs_requested ? codec.json(r.docs_requested) : null,
-    rating: codec.intOrNull(r.rating),
-    ratingComment: codec.textOrNull(r.rating_comment),
-    ratedAt: codec.instantOrNull(r.rated_at),
-    version: codec.int(r.version),
-  };
-}
-
-function decodeService(r: Record<string, unknown>, requestCount = 0): ServiceType {
-  const b = codec.json<ServiceBody>(r.body);
-  return {
-    id: codec.text(r.id),
-    unitId: codec.text(r.unit_id),
-    code: codec.text(r.code),
-    name: { id: codec.text(r.name_id), en: codec.text(r.name_en) },
-    description: b.description,
-    requirements: b.requirements,
-    fields: b.fields,
-    sla: b.sla,
-    handler: b.handler,
-    template: b.template,
-    releaseRule: b.releaseRule,
-    starterKey: codec.textOrNull(r.starter_key),
-    active: codec.bool(r.active),
-    version: codec.int(r.version),
-    updatedAt: codec.instant(r.updated_at),
-    requestCount,
-  };
-}
-
-interface EventRow {
-  id: string;
-  requestId: string;
-  kind: SrEventKind;
-  fromState: SrState | null;
-  toState: SrState | null;
-  actorName: string | null;
-  visibility: "public" | "internal";
-  body: string | null;
-  data: Record<string, unknown>;
-  at: string;
-}
-const decodeEvent = (r: Record<string, unknown>): EventRow => ({
-  id: codec.text(r.id),
-  requestId: codec.text(r.request_id),
-  kind: codec.text(r.kind) as SrEventKind,
-  fromState: codec.textOrNull(r.from_state) as SrState | null,
-  toState: codec.textOrNull(r.to_state) as SrState | null,
-  actorName: codec.textOrNull(r.actor_name),
-  visibility: codec.text(r.visibility) as "public" | "internal",
-  body: codec.textOrNull(r.body),
-  data: codec.json(r.data),
-  at: codec.instant(r.at),
-});
-
 const sha256 = (s: string | Buffer) => createHash("sha256").update(s).digest("hex");
-/** The address a sign-in form sent, normalised: a lower-case e-mail or an E.164 phone (SR_PHONE_INVALID). */
-export function loginAddress(body: {
-  email?: string | undefined;
-  phone?: string | undefined;
-}): RequesterAddress {
-  if (body.email !== undefined) return { email: body.email };
-  const phone = normalizeIdPhone(body.phone);
-  if (!phone) fail("SR_PHONE_INVALID", { field: "phone" });
-  return { phone };
-}
-
-/** What a requester session looks like on the wire (masked address, channel). */
-export function requesterSessionView(s: RequesterIdentity): RequesterSession {
-  return s.phone
-    ? {
-        channel: "phone",
-        email: null,
-        emailMasked: null,
-        phone: s.phone,
-        phoneMasked: maskPhone(s.phone),
-        expiresAt: s.expiresAt,
-      }
-    : {
-        channel: "email",
-        email: s.email,
-        emailMasked: maskEmail(s.email),
-        phone: null,
-        phoneMasked: null,
-        expiresAt: s.expiresAt,
-      };
-}
-
-/** The address for the audit trail, masked (no personal data in audit rows). */
-function maskedAddress(a: RequesterAddress): Record<string, string | null> {
-  return a.phone !== undefined ? { phone: maskPhone(a.phone) } : { email: maskEmail(a.email) };
-}
-
-/**
- * The sign-in code over WhatsApp: the authentication template (WHATSAPP_OTP_TEMPLATE) with the code
- * as the body parameter and as the copy-code button's parameter, as the Cloud API takes them.
- * The number is E.164 (+628…); the kernel channel sends it as international digits.
- */
-export function whatsappCodeMessage(phone: string, code: string, lang: "id" | "en") {
-  return {
-    to: phone,
-    template: {
-      name: WHATSAPP_OTP_TEMPLATE,
-      language: lang,
-      components: [
-        { type: "body", parameters: [{ type: "text", text: code }] },
-        { type: "button", sub_type: "url", index: "0", parameters: [{ type: "text", text: code }] },
-      ],
-    },
-  };
-}
 
 const EVENT_OF: Record<SrActorCommand, SrEventKind> = {
   accept: "accepted",

@@ -7,12 +7,12 @@
  * Every write runs in one transaction with its audit row. Cross-service reads (org, calendar,
  * identity, files) happen before a transaction opens (SQLite has one connection).
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Kysely } from "kysely";
 import { type Calendar, formatLocalDate, toLocal } from "../../../kernel/calendar";
 import type { AppContext } from "../../../kernel/context";
-import { matchesSaltedHash, saltedHash, unusedCode } from "../../../kernel/crypto";
+import { matchesSaltedHash, saltedHash, sha256hex as sha256, unusedCode } from "../../../kernel/crypto";
 import { codec, enc } from "../../../kernel/db/codecs";
 import { newId } from "../../../kernel/db/ids";
 import { type Executor, lockKey } from "../../../kernel/db/transaction";
@@ -109,8 +109,6 @@ export interface AuctionPaymentSource {
   name: string;
   status(unitId: string, auctionRef: string): Promise<PaymentStatus | null>;
 }
-
-const sha256 = (s: string | Buffer) => createHash("sha256").update(s).digest("hex");
 
 const EVENT_OF: Record<SrActorCommand, SrEventKind> = {
   accept: "accepted",
